@@ -1,0 +1,51 @@
+import type { ServerResponse } from 'node:http'
+
+/** Resolves once the socket can take more, or is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done)
+      res.off('close', done)
+      resolve()
+    }
+    res.on('drain', done)
+    res.on('close', done)
+  })
+}
+
+/**
+ * Writes a Web Response onto Node's `res`: status, every header (each
+ * `Set-Cookie` separately), and the body streamed with back-pressure. A
+ * client that leaves mid-body cancels the stream instead of buffering it.
+ */
+export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value)
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  if (response.body === null) {
+    res.end()
+    return
+  }
+  const reader = response.body.getReader()
+  const stop = () => {
+    reader.cancel().catch(() => {})
+  }
+  res.once('close', stop)
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (res.write(value) === false) await drained(res)
+    }
+    res.end()
+  } catch (error) {
+    // Headers are gone already; all that is left is to cut the connection
+    // so the client sees a broken body rather than a truncated "success".
+    res.destroy(error instanceof Error ? error : undefined)
+  } finally {
+    res.off('close', stop)
+  }
+}

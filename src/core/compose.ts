@@ -1,0 +1,65 @@
+import { HttpError } from './http-error.js'
+import { isResponse } from './is-response.js'
+import type { Middleware, NextResult } from './middleware.js'
+
+/** What one request carries through the chain besides the context. */
+export interface RequestState {
+  readonly req: Request
+  readonly params: Record<string, string | string[]>
+  readonly signal: AbortSignal
+}
+
+/** The innermost step: the route itself, given the accumulated context. */
+export type Terminal = (state: RequestState, ctx: object) => Promise<Response>
+
+// The runtime shape behind the type-only brand of `NextResult`.
+class ChainResult {
+  constructor(readonly response: Response) {}
+}
+
+const ignore = () => {}
+
+/** A promise that is never reported as unhandled, though awaiting it still throws. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(ignore)
+  return promise
+}
+
+function contractError(detail: string): HttpError {
+  return new HttpError(500, { code: 'middleware_contract', detail })
+}
+
+/**
+ * Builds the onion for one route, once, when the route is defined. Each
+ * middleware gets a `next` that runs the rest of the chain with the merged
+ * context; the result is awaited all the way down, and misuse (calling
+ * `next()` twice, returning something that is neither `next()`'s result nor a
+ * Response) becomes a 500 instead of a hung or doubled request.
+ */
+export function compose(
+  middleware: readonly Middleware<any, any>[],
+  terminal: Terminal,
+): (state: RequestState) => Promise<Response> {
+  const dispatch = (state: RequestState, index: number, ctx: object): Promise<Response> =>
+    index === middleware.length ? terminal(state, ctx) : runLayer(state, index, ctx)
+
+  const runLayer = async (state: RequestState, index: number, ctx: object): Promise<Response> => {
+    let calls = 0
+    const next = (options?: { ctx?: object }): Promise<NextResult<object>> => {
+      calls += 1
+      if (calls > 1) return handled(Promise.reject(contractError('A middleware called next() more than once.')))
+      const merged = options?.ctx ? { ...ctx, ...options.ctx } : ctx
+      // Marked handled so a middleware that forgets to await next() leaves no
+      // unhandled rejection behind; whoever awaits it still sees the error.
+      return handled(dispatch(state, index + 1, merged).then((response) => new ChainResult(response) as never))
+    }
+    const layer = middleware[index]!
+    const result: unknown = await layer({ req: state.req, ctx, next, signal: state.signal })
+    if (calls > 1) throw contractError('A middleware called next() more than once.')
+    if (result instanceof ChainResult) return result.response
+    if (isResponse(result)) return result
+    throw contractError("A middleware returned neither next()'s result nor a Response.")
+  }
+
+  return (state) => dispatch(state, 0, {})
+}

@@ -1,0 +1,80 @@
+import { isHttpError } from './http-error.js'
+import { defaultCode, isErrorStatus, statusPhrase } from './status.js'
+
+/**
+ * An RFC 9457 problem details object, as routekit sends it.
+ *
+ * @example
+ * ```ts
+ * const problem: ProblemDetails = await response.json()
+ * if (problem.code === 'method_not_allowed') retryWith(response.headers.get('allow'))
+ * ```
+ */
+export interface ProblemDetails {
+  type: string
+  title: string
+  status: number
+  code: string
+  detail?: string
+  [extension: string]: unknown
+}
+
+/** The client-facing answer to a thrown value, and whether it is a server fault. */
+interface MappedError {
+  problem: ProblemDetails
+  headers: Headers | undefined
+}
+
+/**
+ * Turns anything thrown into the problem a client may see. Only an
+ * `HttpError` with a 4xx/5xx status keeps its status; a string, `null`, a
+ * plain `{ status: 200 }` or a library's own error is a 500. Server faults
+ * say nothing internal unless `dev` is on or the error was marked `expose`.
+ */
+export function mapError(error: unknown, dev: boolean): MappedError {
+  if (isHttpError(error)) {
+    const status = isErrorStatus(error.status) ? error.status : 500
+    const statusKept = status === error.status
+    const problem: ProblemDetails = {
+      ...error.extensions,
+      type: statusKept ? error.type : 'about:blank',
+      title: statusKept ? error.title : statusPhrase(500),
+      status,
+      code: statusKept ? error.code : defaultCode(500),
+    }
+    if (error.detail !== undefined && (error.expose || dev)) problem.detail = error.detail
+    return { problem, headers: error.headers }
+  }
+  const problem: ProblemDetails = {
+    type: 'about:blank',
+    title: statusPhrase(500),
+    status: 500,
+    code: defaultCode(500),
+  }
+  if (dev) problem.detail = describe(error)
+  return { problem, headers: undefined }
+}
+
+/** A development-only description of an arbitrary thrown value. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`
+  try {
+    return `Thrown value: ${typeof error === 'string' ? error : JSON.stringify(error)}`
+  } catch {
+    return `Thrown value of type ${typeof error}`
+  }
+}
+
+/**
+ * Serialises a problem as an `application/problem+json` response.
+ *
+ * @example
+ * ```ts
+ * return problemResponse({ type: 'about:blank', title: 'Gone', status: 410, code: 'gone' })
+ * ```
+ */
+export function problemResponse(problem: ProblemDetails, headers?: HeadersInit): Response {
+  const responseHeaders = new Headers(headers)
+  responseHeaders.set('content-type', 'application/problem+json')
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: responseHeaders })
+}

@@ -1,0 +1,34 @@
+import type { ServerResponse } from 'node:http'
+import { createMocks, type RequestOptions } from 'node-mocks-http'
+import type { PagesRequest, PagesRoute } from '../../src/adapters/pages.js'
+
+export interface PagesCall extends Omit<RequestOptions, 'body'> {
+  /** What Next's body parser left in `req.body` (an object, a string, or `""` for no body). */
+  body?: unknown
+  /** Raw body bytes streamed after the route starts reading (bodyParser: false). */
+  stream?: string | Buffer
+}
+
+/**
+ * Calls a Pages route with node-mocks-http objects. Without `body`, the mock
+ * request has no `req.body`, like a route with `bodyParser: false`.
+ */
+export async function callPages(route: PagesRoute, call: PagesCall = {}) {
+  const { stream, ...options } = call
+  const { req, res } = createMocks<PagesRequest & Parameters<typeof createMocks>[0], ServerResponse>(
+    { method: 'GET', url: '/api/items', headers: { host: 'localhost:3000' }, ...options } as RequestOptions,
+    { eventEmitter: (await import('node:events')).EventEmitter },
+  )
+  // The mock turns a falsy body into {}; set exactly what Next's parser would have.
+  if ('body' in options) (req as { body?: unknown }).body = options.body
+  else delete (req as { body?: unknown }).body
+  if (stream !== undefined) req.once('async_iterator', () => req.send(Buffer.from(stream)))
+  await route(req as unknown as PagesRequest, res as unknown as ServerResponse)
+  return {
+    res,
+    status: res._getStatusCode(),
+    headers: res._getHeaders() as Record<string, string | string[] | undefined>,
+    text: () => String(res._getData()),
+    json: () => JSON.parse(String(res._getData())) as Record<string, unknown>,
+  }
+}

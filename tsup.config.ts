@@ -1,0 +1,19 @@
+import { defineConfig } from 'tsup'
+
+// One entry per subpath export, so a route pays only for what it imports.
+// Code splitting keeps the shared core in one chunk per format instead of
+// a copy inside every entry.
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    app: 'src/adapters/app.ts',
+    pages: 'src/adapters/pages.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  treeshake: true,
+})
