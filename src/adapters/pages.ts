@@ -3,7 +3,6 @@ import type { RequestHandler } from '../core/handler.js'
 import { methodAnswers } from '../core/method-guard.js'
 import { controlFlowResponse } from '../core/next-control-flow.js'
 import { problemResponse } from '../core/problem.js'
-import { parseQuery } from '../core/request-parts.js'
 import { separateParams } from './pages/params.js'
 import { isForbiddenMethod, type PagesRequest, toWebRequest } from './pages/to-request.js'
 import { writeResponse } from './pages/write-response.js'
@@ -84,7 +83,7 @@ export function toPagesRoute(handler: RequestHandler): PagesRoute {
         response = badRequest()
       } else {
         contexts.set(request, { req, res })
-        const params = separateParams(req.query, parseQuery(req.url ?? ''))
+        const params = separateParams(req.query, req.url ?? '')
         try {
           response = await handler.handle(request, { params })
         } catch (error) {

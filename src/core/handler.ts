@@ -3,7 +3,8 @@ import { allowedMethods, methodAnswers, type RouteMethod, withoutBody } from './
 import type { Middleware } from './middleware.js'
 import { isNextControlFlowError } from './next-control-flow.js'
 import { mapError, problemResponse } from './problem.js'
-import { routeTerminal, type RouteFunction } from './route.js'
+import type { RouteSpec } from '../validation/route-spec.js'
+import { routeTerminal, type RouteFunction, type RouteSettings } from './route.js'
 import { withTimeout } from './timeout.js'
 import type { Overwrite, RawParams } from './types.js'
 
@@ -24,6 +25,12 @@ export interface HandlerOptions {
   dev?: boolean
   /** Milliseconds a request may take before it is answered 503 and its signal aborts. Off by default. */
   timeout?: number
+  /** Largest request body accepted, in bytes; a route's `bodyLimit` overrides it. Default 1 MiB. */
+  bodyLimit?: number
+  /** Deepest JSON nesting accepted in a body. Default 64. */
+  maxDepth?: number
+  /** Status for a well-formed body that fails its schema. Default 422. */
+  invalidBodyStatus?: 400 | 422
 }
 
 /** What adapters and hosts pass along with the request. */
@@ -44,7 +51,8 @@ export interface RequestHandler {
 type CompiledRoute = (state: RequestState) => Promise<Response>
 
 interface HandlerState {
-  readonly options: Readonly<HandlerOptions> & { readonly dev: boolean }
+  readonly options: Readonly<HandlerOptions>
+  readonly settings: RouteSettings
   readonly middleware: readonly Middleware<any, any>[]
   readonly routes: ReadonlyMap<string, CompiledRoute>
 }
@@ -91,37 +99,79 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     return new Handler({ ...this.#state, middleware: [...this.#state.middleware, middleware] })
   }
 
-  /** Answers GET (and HEAD). @example api.get(async ({ query }) => listItems(query)) */
-  get(fn: RouteFunction<TCtx>): Handler<TCtx> {
-    return this.#route('GET', fn)
+  /**
+   * Answers GET (and HEAD), optionally validating the request first.
+   *
+   * @example
+   * ```ts
+   * api.get({ query: z.object({ limit: z.coerce.number().int().max(100).default(20) }) },
+   *   ({ query }) => listItems(query.limit))
+   * ```
+   */
+  get<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
+  get(fn: RouteFunction<TCtx>): Handler<TCtx>
+  get(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+    return this.#route('GET', specOrFn, fn)
   }
 
-  /** Answers POST. @example api.post(async ({ req }) => created(await insertItem(await req.json()))) */
-  post(fn: RouteFunction<TCtx>): Handler<TCtx> {
-    return this.#route('POST', fn)
+  /**
+   * Answers POST. @example
+   * ```ts
+   * api.post({ body: NewItem }, async ({ body }) => created(await insertItem(body)))
+   * ```
+   */
+  post<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
+  post(fn: RouteFunction<TCtx>): Handler<TCtx>
+  post(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+    return this.#route('POST', specOrFn, fn)
   }
 
-  /** Answers PUT. @example api.put(async ({ params, req }) => replaceItem(params.id, await req.json())) */
-  put(fn: RouteFunction<TCtx>): Handler<TCtx> {
-    return this.#route('PUT', fn)
+  /**
+   * Answers PUT. @example
+   * ```ts
+   * api.put({ params: ItemParams, body: Item }, ({ params, body }) => replaceItem(params.id, body))
+   * ```
+   */
+  put<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
+  put(fn: RouteFunction<TCtx>): Handler<TCtx>
+  put(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+    return this.#route('PUT', specOrFn, fn)
   }
 
-  /** Answers PATCH. @example api.patch(async ({ params, req }) => updateItem(params.id, await req.json())) */
-  patch(fn: RouteFunction<TCtx>): Handler<TCtx> {
-    return this.#route('PATCH', fn)
+  /**
+   * Answers PATCH. @example
+   * ```ts
+   * api.patch({ params: ItemParams, body: Item.partial() }, ({ params, body }) => updateItem(params.id, body))
+   * ```
+   */
+  patch<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
+  patch(fn: RouteFunction<TCtx>): Handler<TCtx>
+  patch(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+    return this.#route('PATCH', specOrFn, fn)
   }
 
-  /** Answers DELETE. @example api.delete(async ({ params }) => { await deleteItem(params.id) }) */
-  delete(fn: RouteFunction<TCtx>): Handler<TCtx> {
-    return this.#route('DELETE', fn)
+  /**
+   * Answers DELETE. @example
+   * ```ts
+   * api.delete({ params: ItemParams }, async ({ params }) => { await deleteItem(params.id) })
+   * ```
+   */
+  delete<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
+  delete(fn: RouteFunction<TCtx>): Handler<TCtx>
+  delete(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+    return this.#route('DELETE', specOrFn, fn)
   }
 
-  #route(method: RouteMethod, fn: RouteFunction<TCtx>): Handler<TCtx> {
+  #route(method: RouteMethod, specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+    const [spec, handler] = typeof specOrFn === 'function' ? [{}, specOrFn] : [specOrFn, fn]
+    if (typeof handler !== 'function') {
+      throw new TypeError(`routekit: the ${method} route needs a handler function.`)
+    }
     if (this.#state.routes.has(method)) {
       throw new TypeError(`routekit: a ${method} route is already defined on this handler.`)
     }
     const routes = new Map(this.#state.routes)
-    routes.set(method, compose(this.#state.middleware, routeTerminal(fn)))
+    routes.set(method, compose(this.#state.middleware, routeTerminal(spec, handler, this.#state.settings)))
     return new Handler({ ...this.#state, routes })
   }
 
@@ -159,7 +209,7 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
 
   async #errorResponse(error: unknown, request: Request): Promise<Response> {
     const { options } = this.#state
-    const { problem, headers } = mapError(error, options.dev)
+    const { problem, headers } = mapError(error, this.#state.settings.dev)
     if (problem.status >= 500 && options.onError) {
       try {
         await options.onError(error, request)
@@ -183,7 +233,13 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
  */
 export function createHandler(options: HandlerOptions = {}): Handler<{}> {
   return new Handler({
-    options: { ...options, dev: options.dev ?? isDevelopment() },
+    options,
+    settings: {
+      dev: options.dev ?? isDevelopment(),
+      bodyLimit: options.bodyLimit ?? 1024 * 1024,
+      maxDepth: options.maxDepth ?? 64,
+      invalidBodyStatus: options.invalidBodyStatus ?? 422,
+    },
     middleware: [],
     routes: new Map(),
   })

@@ -1,21 +1,31 @@
+import { HttpError } from './http-error.js'
 import type { RawHeaders, RawQuery } from './types.js'
 
 /**
- * The query string as a record. Repeated keys become arrays so a schema can
- * refuse `?id=1&id=2` for a scalar instead of silently keeping one of them.
+ * Collects name/value pairs into a record. Repeated names become arrays so
+ * a schema can refuse `?id=1&id=2` for a scalar instead of silently keeping
+ * one of them. `__proto__` is refused: assigning it would change the
+ * record's prototype instead of adding a key.
  */
-export function parseQuery(url: string): RawQuery {
-  const query: RawQuery = {}
-  const start = url.indexOf('?')
-  if (start === -1) return query
-  const search = new URLSearchParams(url.slice(start + 1).split('#', 1)[0])
-  for (const [key, value] of search) {
-    const existing = query[key]
-    if (existing === undefined) query[key] = value
+export function entriesToRecord<V>(entries: Iterable<[string, V]>): Record<string, V | V[]> {
+  const record: Record<string, V | V[]> = {}
+  for (const [key, value] of entries) {
+    if (key === '__proto__') {
+      throw HttpError.badRequest('The key "__proto__" is not allowed.', { code: 'forbidden_key' })
+    }
+    const existing = record[key]
+    if (existing === undefined) record[key] = value
     else if (Array.isArray(existing)) existing.push(value)
-    else query[key] = [existing, value]
+    else record[key] = [existing, value]
   }
-  return query
+  return record
+}
+
+/** The query string of a URL as a record; repeated keys are arrays. */
+export function parseQuery(url: string): RawQuery {
+  const start = url.indexOf('?')
+  if (start === -1) return {}
+  return entriesToRecord(new URLSearchParams(url.slice(start + 1).split('#', 1)[0]))
 }
 
 /** Request headers as a plain record with lower-case names. */

@@ -15,6 +15,10 @@ export interface PagesCall extends Omit<RequestOptions, 'body'> {
  */
 export async function callPages(route: PagesRoute, call: PagesCall = {}) {
   const { stream, ...options } = call
+  if (stream !== undefined && options.headers?.['content-length'] === undefined) {
+    // A real client frames a streamed body; Node tells bodies apart by these headers.
+    options.headers = { ...options.headers, 'transfer-encoding': 'chunked' }
+  }
   const { req, res } = createMocks<PagesRequest & Parameters<typeof createMocks>[0], ServerResponse>(
     { method: 'GET', url: '/api/items', headers: { host: 'localhost:3000' }, ...options } as RequestOptions,
     { eventEmitter: (await import('node:events')).EventEmitter },

@@ -46,6 +46,7 @@ describe('context types', () => {
       params: RawParams
       query: RawQuery
       headers: Record<string, string>
+      body: undefined
       signal: AbortSignal
     }>()
   })

@@ -1,10 +1,10 @@
-import type { RawParams, RawQuery } from '../../core/types.js'
+import type { RawParams } from '../../core/types.js'
 
 type NextQuery = Record<string, string | string[] | undefined>
 
-function sameValue(a: string | string[] | undefined, b: string | string[]): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b
-  return a !== undefined && a.length === b.length && a.every((item, i) => item === b[i])
+function sameValue(fromUrl: string[], value: string | string[]): boolean {
+  if (typeof value === 'string') return fromUrl.length === 1 && fromUrl[0] === value
+  return fromUrl.length === value.length && fromUrl.every((item, i) => item === value[i])
 }
 
 /**
@@ -15,11 +15,13 @@ function sameValue(a: string | string[] | undefined, b: string | string[]): bool
  * towards the query: `/items/5?id=5` on `[id]` looks exactly like `/items/5`
  * with a query `id=5`, so `id` is then in the query only.
  */
-export function separateParams(nextQuery: NextQuery | undefined, urlQuery: RawQuery): RawParams {
+export function separateParams(nextQuery: NextQuery | undefined, url: string): RawParams {
   const params: RawParams = {}
   if (!nextQuery) return params
+  const start = url.indexOf('?')
+  const search = new URLSearchParams(start === -1 ? '' : url.slice(start + 1))
   for (const [name, value] of Object.entries(nextQuery)) {
-    if (value !== undefined && !sameValue(urlQuery[name], value)) params[name] = value
+    if (value !== undefined && !sameValue(search.getAll(name), value)) params[name] = value
   }
   return params
 }

@@ -76,6 +76,12 @@ function parsedBody(body: unknown, headers: Headers): BodyInit | null {
   return JSON.stringify(body)
 }
 
+/** HTTP/1.1: a request without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3). */
+function hasBody(req: PagesRequest): boolean {
+  const length = req.headers['content-length']
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined
+}
+
 /** Builds the Web Request the core answers, with its body left unread. */
 export function toWebRequest(req: PagesRequest, signal: AbortSignal): Request {
   const method = (req.method ?? 'GET').toUpperCase()
@@ -83,7 +89,7 @@ export function toWebRequest(req: PagesRequest, signal: AbortSignal): Request {
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal }
   if (method !== 'GET' && method !== 'HEAD') {
     if (req.body !== undefined) init.body = parsedBody(req.body, headers)
-    else if (!req.readableEnded) {
+    else if (hasBody(req)) {
       init.body = streamBody(req)
       init.duplex = 'half'
     }

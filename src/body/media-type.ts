@@ -1,0 +1,27 @@
+/** The body formats routekit parses. */
+export type BodyFormat = 'json' | 'form' | 'multipart'
+
+/** What a Content-Type header says, or why it cannot be accepted. */
+export type MediaTypeVerdict = { format: BodyFormat } | { refused: string }
+
+/**
+ * Classifies a Content-Type, matching media type and parameters
+ * case-insensitively (`Application/JSON; Charset=UTF-8` is JSON). JSON must
+ * be UTF-8 (RFC 8259 §8.1): another declared charset is refused rather than
+ * decoded wrongly.
+ */
+export function classifyMediaType(header: string | null): MediaTypeVerdict {
+  if (header === null || header.trim() === '') return { refused: 'The request has a body but no Content-Type.' }
+  const [essence = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase())
+  if (essence === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(essence)) {
+    const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '')
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      return { refused: `JSON bodies must be UTF-8, not ${charset}.` }
+    }
+    return { format: 'json' }
+  }
+  if (essence === 'application/x-www-form-urlencoded') return { format: 'form' }
+  if (essence === 'multipart/form-data') return { format: 'multipart' }
+  // The refused type is not echoed: the detail names what is accepted instead.
+  return { refused: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.' }
+}

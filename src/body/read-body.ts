@@ -1,0 +1,60 @@
+import { HttpError } from '../core/http-error.js'
+import { entriesToRecord } from '../core/request-parts.js'
+import { classifyMediaType } from './media-type.js'
+import { checkDeclaredLength, readLimited } from './read-limited.js'
+import { decodeUtf8, parseJsonBody } from './safe-json.js'
+
+export interface BodyLimits {
+  /** Largest body accepted, in bytes. */
+  bodyLimit: number
+  /** Deepest JSON nesting accepted. */
+  maxDepth: number
+}
+
+/** A body that is there (parsed), or not there at all. */
+export type ReadBody = { present: true; value: unknown } | { present: false }
+
+const absent: ReadBody = { present: false }
+
+function unsupported(detail: string, headers?: HeadersInit): HttpError {
+  return new HttpError(415, { code: 'unsupported_media_type', detail, headers })
+}
+
+/**
+ * Reads and parses a request body in the order that costs least on bad
+ * input: encoding and media type first, then the declared length, then the
+ * bytes (counted while they stream), then the parse.
+ */
+export async function readBody(req: Request, limits: BodyLimits): Promise<ReadBody> {
+  if (req.body === null || req.headers.get('content-length') === '0') return absent
+  const encoding = req.headers.get('content-encoding')
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
+    // Decompressing would need a second limit on the inflated size; refusing
+    // is the safe answer, and Accept-Encoding tells the client what works.
+    throw unsupported('Compressed request bodies are not accepted.', { 'accept-encoding': 'identity' })
+  }
+  const contentType = req.headers.get('content-type')
+  const verdict = classifyMediaType(contentType)
+  if ('refused' in verdict && contentType !== null) throw unsupported(verdict.refused)
+  checkDeclaredLength(req, limits.bodyLimit)
+  const bytes = await readLimited(req, limits.bodyLimit)
+  if (bytes.byteLength === 0) return absent
+  if ('refused' in verdict) throw unsupported(verdict.refused) // bytes, but no Content-Type
+  switch (verdict.format) {
+    case 'json':
+      return { present: true, value: parseJsonBody(bytes, limits.maxDepth) }
+    case 'form':
+      return { present: true, value: entriesToRecord(new URLSearchParams(decodeUtf8(bytes))) }
+    case 'multipart':
+      return { present: true, value: entriesToRecord(await parseMultipart(bytes, contentType!)) }
+  }
+}
+
+/** Multipart fields as strings and files as `File`, from bytes already bounded by the limit. */
+async function parseMultipart(bytes: Uint8Array, contentType: string): Promise<FormData> {
+  try {
+    return await new Response(bytes as BodyInit, { headers: { 'content-type': contentType } }).formData()
+  } catch {
+    throw HttpError.badRequest('The multipart body could not be parsed.', { code: 'malformed_multipart' })
+  }
+}

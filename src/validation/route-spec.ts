@@ -1,0 +1,58 @@
+import type { RawHeaders, RawParams, RawQuery } from '../core/types.js'
+import type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js'
+
+/**
+ * What a route declares about its request (and, optionally, its responses).
+ * Every schema is optional and may come from any Standard Schema library.
+ *
+ * @example
+ * ```ts
+ * api.post({
+ *   params: z.object({ id: z.uuid() }),
+ *   query: z.object({ notify: z.enum(['yes', 'no']).default('no') }),
+ *   body: z.object({ text: z.string().max(500) }),
+ *   responses: { 201: Note },
+ * }, async ({ params, query, body }) => created(await addNote(params.id, body.text, query.notify)))
+ * ```
+ */
+export interface RouteSpec {
+  params?: StandardSchemaV1
+  /** Validated with empty values (`?limit=`) treated as absent. */
+  query?: StandardSchemaV1
+  /** Validated against the headers as a record with lower-case names. */
+  headers?: StandardSchemaV1
+  /** The only schema that makes the route read the body. */
+  body?: StandardSchemaV1
+  /**
+   * Response schemas by status. `200` types the handler's plain return
+   * value; in development every declared status is checked.
+   */
+  responses?: { [status: number]: StandardSchemaV1 }
+  /** Overrides the handler's `bodyLimit` for this route, in bytes. */
+  bodyLimit?: number
+}
+
+type Validated<TSpec, K extends string, Fallback> = TSpec extends { [P in K]: infer S extends StandardSchemaV1 }
+  ? InferOutput<S>
+  : Fallback
+
+/** The request parts a handler receives, typed from its spec's schemas. */
+export interface SpecParts<TSpec> {
+  params: Validated<TSpec, 'params', RawParams>
+  query: Validated<TSpec, 'query', RawQuery>
+  headers: Validated<TSpec, 'headers', RawHeaders>
+  /** `undefined` unless the route has a body schema: only then is the body read. */
+  body: Validated<TSpec, 'body', undefined>
+}
+
+type DeclaredResult<R> =
+  | Response
+  | (200 extends keyof R ? (R[200] extends StandardSchemaV1 ? InferInput<R[200]> : never) : never)
+  | (204 extends keyof R ? void | undefined : never)
+
+/**
+ * What a handler may return. With `responses` declared, a plain value must
+ * fit the 200 schema and returning nothing needs a declared 204; a
+ * `Response` is always allowed. Without `responses`, anything goes.
+ */
+export type RouteResult<TSpec> = TSpec extends { responses: infer R } ? DeclaredResult<R> : unknown
