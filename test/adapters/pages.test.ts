@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
 import { getPagesContext, toPagesRoute } from '../../src/adapters/pages.js'
 import { createHandler, HttpError } from '../../src/index.js'
 import { callPages } from './pages-helpers.js'
@@ -73,6 +74,18 @@ describe('toPagesRoute: request bodies', () => {
       body: { name: 'pen', tags: ['a'] },
     })
     expect(result.json()).toEqual({ received: { name: 'pen', tags: ['a'] } })
+  })
+
+  it('validates a body Next’s parser already read, like a streamed one', async () => {
+    const typed = toPagesRoute(createHandler().post({ body: z.object({ name: z.string() }) }, ({ body }) => body))
+    const call = (body: unknown) =>
+      callPages(typed, { method: 'POST', headers: { host: 'localhost', 'content-type': 'application/json' }, body })
+    const valid = await call({ name: 'pen', isAdmin: true })
+    expect(valid.status).toBe(200)
+    expect(valid.json()).toEqual({ name: 'pen' })
+    const invalid = await call({ name: 5 })
+    expect(invalid.status).toBe(422)
+    expect(invalid.json().errors).toEqual([expect.objectContaining({ in: 'body', path: ['name'] })])
   })
 
   it('rebuilds a parsed form body and treats Next’s "" as no body', async () => {
