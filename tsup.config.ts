@@ -8,6 +8,7 @@ export default defineConfig({
     index: 'src/index.ts',
     app: 'src/adapters/app.ts',
     pages: 'src/adapters/pages.ts',
+    jwt: 'src/jwt/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -1,0 +1,41 @@
+import { HttpError } from '../core/http-error.js'
+
+/** How a cookie-authenticated request proves it came from the app's own pages. */
+export interface CsrfOptions {
+  /** Other origins allowed to send unsafe requests, e.g. `https://admin.example.com`. */
+  allowedOrigins?: string[]
+  /**
+   * Take the app's own host from `X-Forwarded-Host` (behind a proxy that
+   * sets it). Off by default: a client could otherwise name any host.
+   */
+  trustForwardedHost?: boolean
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+function ownOrigin(req: Request, trustForwardedHost: boolean): string {
+  const url = new URL(req.url)
+  const forwarded = trustForwardedHost ? req.headers.get('x-forwarded-host')?.split(',', 1)[0]?.trim() : undefined
+  return forwarded ? `${url.protocol}//${forwarded}` : url.origin
+}
+
+/**
+ * Refuses a cross-site unsafe request that carries cookie credentials
+ * (OWASP: verify origin with standard headers). Browsers send `Origin` on
+ * every cross-origin unsafe request, and `Sec-Fetch-Site` where they
+ * support it; a request with neither comes from a non-browser client, which
+ * cannot ride on a victim's cookies, and passes.
+ */
+export function checkSameOrigin(req: Request, options: CsrfOptions = {}): void {
+  if (safeMethods.has(req.method)) return
+  const origin = req.headers.get('origin')
+  if (origin !== null) {
+    if (origin !== 'null' && (origin === ownOrigin(req, options.trustForwardedHost === true) || options.allowedOrigins?.includes(origin))) {
+      return
+    }
+  } else {
+    const site = req.headers.get('sec-fetch-site')
+    if (site === null || site === 'same-origin' || site === 'none') return
+  }
+  throw HttpError.forbidden('Cross-site requests with cookie credentials are refused.', { code: 'csrf_rejected' })
+}

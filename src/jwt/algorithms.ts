@@ -1,0 +1,47 @@
+/** HMAC algorithms: one shared secret signs and verifies. */
+export const hmacAlgorithms = ['HS256', 'HS384', 'HS512'] as const
+
+/** Public-key algorithms jose verifies. */
+export const asymmetricAlgorithms = [
+  'RS256', 'RS384', 'RS512',
+  'PS256', 'PS384', 'PS512',
+  'ES256', 'ES384', 'ES512',
+  'EdDSA', 'Ed25519',
+] as const
+
+export type HmacAlgorithm = (typeof hmacAlgorithms)[number]
+export type AsymmetricAlgorithm = (typeof asymmetricAlgorithms)[number]
+export type JwtAlgorithm = HmacAlgorithm | AsymmetricAlgorithm
+
+export type AlgorithmFamily = 'hmac' | 'asymmetric'
+
+function configError(message: string): TypeError {
+  return new TypeError(`routekit/jwt: ${message}`)
+}
+
+/**
+ * Checks the `algorithms` option when the middleware is created: the
+ * mistakes that broke other JWT libraries (`none`, an empty list, HMAC mixed
+ * with public-key algorithms, which enables key confusion) never reach a
+ * request. Returns the family every listed algorithm belongs to.
+ */
+export function checkAlgorithms(algorithms: unknown): AlgorithmFamily {
+  if (!Array.isArray(algorithms) || algorithms.length === 0) {
+    throw configError('`algorithms` is required: list the algorithms your tokens are signed with, e.g. ["RS256"].')
+  }
+  for (const alg of algorithms) {
+    if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+      throw configError('`algorithms` must not contain "none": unsigned tokens are never accepted.')
+    }
+    if (!(hmacAlgorithms as readonly unknown[]).includes(alg) && !(asymmetricAlgorithms as readonly unknown[]).includes(alg)) {
+      throw configError(`\`algorithms\` contains ${JSON.stringify(alg)}, which is not a JWS algorithm jose verifies.`)
+    }
+  }
+  const hmac = algorithms.filter((alg) => (hmacAlgorithms as readonly unknown[]).includes(alg))
+  if (hmac.length > 0 && hmac.length < algorithms.length) {
+    throw configError('`algorithms` mixes HMAC (HS*) with public-key algorithms; a public key must never verify as an HMAC secret.')
+  }
+  return hmac.length > 0 ? 'hmac' : 'asymmetric'
+}
+
+export { configError }

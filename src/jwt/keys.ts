@@ -1,0 +1,153 @@
+import {
+  createRemoteJWKSet,
+  importJWK,
+  importSPKI,
+  importX509,
+  type CryptoKey,
+  type JWK,
+  type JWTVerifyGetKey,
+  type KeyObject,
+} from 'jose'
+import { type AlgorithmFamily, configError, type JwtAlgorithm } from './algorithms.js'
+
+/** Where verification keys come from. Exactly one is given. */
+export interface KeySource {
+  /** An HMAC secret of at least 32 bytes (HS256/384/512). */
+  secret?: string | Uint8Array
+  /** A public key: CryptoKey, Node KeyObject, JWK, or PEM (SPKI public key or X.509 certificate). */
+  key?: CryptoKey | KeyObject | JWK | string
+  /** A JSON Web Key Set URL, fetched by jose, cached and refreshed on unknown `kid`s. */
+  jwks?: URL | string | JwksOptions
+}
+
+/** A remote key set with jose's fetch settings. */
+export interface JwksOptions {
+  url: URL | string
+  /** Milliseconds one fetch may take. Default 5000. */
+  timeoutDuration?: number
+  /** Milliseconds between refetches for an unknown `kid`. Default 30000. */
+  cooldownDuration?: number
+  /** Milliseconds a fetched set is used before it is refetched. Default 600000. */
+  cacheMaxAge?: number
+}
+
+/** The key set could not be fetched or read: the server's fault, answered 503. */
+export class JwksUnavailableError extends Error {
+  override readonly name = 'JwksUnavailableError'
+}
+
+/** A configured key could not be imported: a deployment mistake, answered 500. */
+export class KeyImportError extends Error {
+  override readonly name = 'KeyImportError'
+}
+
+const minimumSecretBytes = 32
+const ignore = () => {}
+
+function isCryptoKey(value: unknown): value is CryptoKey {
+  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey
+}
+
+function isKeyObject(value: unknown): value is KeyObject {
+  return typeof value === 'object' && value !== null && typeof (value as { export?: unknown }).export === 'function' && 'type' in value
+}
+
+function hashOf(alg: JwtAlgorithm): string {
+  return `SHA-${alg.slice(2)}`
+}
+
+function importSecret(secret: string | Uint8Array, algorithms: JwtAlgorithm[]): Map<string, Promise<CryptoKey>> {
+  const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret
+  if (bytes.byteLength < minimumSecretBytes) {
+    throw configError(`\`secret\` must be at least ${minimumSecretBytes} bytes; generate one with \`openssl rand -base64 32\`.`)
+  }
+  // One CryptoKey per algorithm: WebCrypto binds an HMAC key to its hash.
+  return new Map(
+    algorithms.map((alg) => [
+      alg,
+      crypto.subtle.importKey('raw', bytes as BufferSource, { name: 'HMAC', hash: hashOf(alg) }, false, ['verify']),
+    ]),
+  )
+}
+
+function importConfiguredKey(
+  key: NonNullable<KeySource['key']>,
+  algorithms: JwtAlgorithm[],
+  family: AlgorithmFamily,
+): Map<string, Promise<CryptoKey | KeyObject | Uint8Array>> {
+  const expectSecret = family === 'hmac'
+  if (isCryptoKey(key) || isKeyObject(key)) {
+    if (key.type === 'private') throw configError('`key` is a private key; give the public key that verifies.')
+    if ((key.type === 'secret') !== expectSecret) {
+      throw configError(`\`key\` is a ${key.type} key but \`algorithms\` lists ${expectSecret ? 'HMAC' : 'public-key'} algorithms.`)
+    }
+    return new Map(algorithms.map((alg) => [alg, Promise.resolve(key)]))
+  }
+  if (typeof key === 'string') {
+    if (expectSecret) throw configError('`key` is a PEM string, which holds a public key; use `secret` for HMAC.')
+    if (/PRIVATE KEY-----/.test(key)) throw configError('`key` is a private key; give the public key that verifies.')
+    const pem = key.includes('BEGIN CERTIFICATE')
+    if (!pem && !key.includes('BEGIN PUBLIC KEY')) {
+      throw configError('`key` as a string must be a PEM public key (SPKI) or an X.509 certificate.')
+    }
+    return new Map(algorithms.map((alg) => [alg, pem ? importX509(key, alg) : importSPKI(key, alg)]))
+  }
+  if (typeof key === 'object' && key !== null && typeof (key as JWK).kty === 'string') {
+    const jwk = key as JWK
+    if ((jwk.kty === 'oct') !== expectSecret) {
+      throw configError(`\`key\` is a JWK of type ${jwk.kty} but \`algorithms\` lists ${expectSecret ? 'HMAC' : 'public-key'} algorithms.`)
+    }
+    if ('d' in jwk) throw configError('`key` is a private JWK; give the public key that verifies.')
+    return new Map(algorithms.map((alg) => [alg, importJWK(jwk, alg)]))
+  }
+  throw configError('`key` must be a CryptoKey, a KeyObject, a JWK or a PEM string.')
+}
+
+function remoteKeySet(option: NonNullable<KeySource['jwks']>, family: AlgorithmFamily): JWTVerifyGetKey {
+  if (family === 'hmac') throw configError('`jwks` holds public keys; `algorithms` must list public-key algorithms.')
+  const { url, ...settings } = typeof option === 'object' && !(option instanceof URL) ? option : { url: option }
+  const href = new URL(url)
+  const local = href.hostname === 'localhost' || href.hostname === '127.0.0.1' || href.hostname === '[::1]'
+  if (href.protocol !== 'https:' && !(href.protocol === 'http:' && local)) {
+    throw configError('`jwks` must be an https URL (plain http only for localhost).')
+  }
+  const set = createRemoteJWKSet(href, settings)
+  return async (header, token) => {
+    try {
+      return await set(header, token)
+    } catch (error) {
+      // These concern the token (an unknown or ambiguous kid, an algorithm
+      // the set has no key for); jose also iterates the multiple-match error.
+      const code = (error as { code?: unknown }).code
+      if (code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS' || code === 'ERR_JOSE_NOT_SUPPORTED') {
+        throw error
+      }
+      throw new JwksUnavailableError('The JSON Web Key Set could not be fetched or read.', { cause: error })
+    }
+  }
+}
+
+/**
+ * Resolves the verification key for a token, set up once when the
+ * middleware is created: secrets and static keys are imported then (never
+ * per request), and a remote key set is created then, so its cache is shared
+ * by every request. The token's own `jku`, `x5u`, `jwk` or `kid` never name a
+ * key source; only the already-allowed `alg` picks among configured keys.
+ */
+export function keyResolver(source: KeySource, algorithms: JwtAlgorithm[], family: AlgorithmFamily): JWTVerifyGetKey {
+  const given = [source.secret, source.key, source.jwks].filter((value) => value !== undefined).length
+  if (given !== 1) throw configError('give exactly one of `secret`, `key` or `jwks`.')
+  if (source.jwks !== undefined) return remoteKeySet(source.jwks, family)
+  if (source.secret !== undefined && family !== 'hmac') {
+    throw configError('`secret` is an HMAC secret; `algorithms` must list HS256, HS384 or HS512.')
+  }
+  const keys: Map<string, Promise<CryptoKey | KeyObject | Uint8Array>> =
+    source.secret !== undefined ? importSecret(source.secret, algorithms) : importConfiguredKey(source.key!, algorithms, family)
+  // A key that fails to import fails the requests that need it (as a 500);
+  // it must not also surface as an unhandled rejection at start-up.
+  for (const pending of keys.values()) pending.catch(ignore)
+  return (header) =>
+    keys.get(header.alg)!.catch((cause: unknown) => {
+      throw new KeyImportError(`The configured key could not be imported for ${header.alg}.`, { cause })
+    })
+}

@@ -1,0 +1,131 @@
+import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
+import { HttpError } from '../core/http-error.js'
+import type { Middleware } from '../core/middleware.js'
+import { checkSameOrigin, type CsrfOptions } from '../csrf/same-origin.js'
+import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
+import { checkAlgorithms, configError, type JwtAlgorithm } from './algorithms.js'
+import { invalidToken, keysUnavailable, malformedAuthorization, missingToken } from './challenge.js'
+import { JwksUnavailableError, KeyImportError, keyResolver, type KeySource } from './keys.js'
+import { findToken } from './token-source.js'
+
+/** Options for {@link jwt}. `algorithms` and one key source are required. */
+export interface JwtOptions<TClaims extends StandardSchemaV1 = StandardSchemaV1> extends KeySource {
+  /** The algorithms tokens may be signed with. Required; never read from the token. */
+  algorithms: JwtAlgorithm[]
+  /** Expected `iss`; one of several when an array. */
+  issuer?: string | string[]
+  /** Expected `aud`: the token's audience (a string or an array) must contain one of these. */
+  audience?: string | string[]
+  /** Seconds of clock skew forgiven on `exp`, `nbf` and `iat`. Default 5. */
+  clockTolerance?: number
+  /** Expected `typ` header, such as `at+jwt` for OAuth access tokens (RFC 9068). */
+  typ?: string
+  /** Oldest accepted `iat`, in seconds or a jose time span (`"1h"`). Requires `iat`. */
+  maxTokenAge?: number | string
+  /** Claims that must be present besides `exp`. */
+  requiredClaims?: string[]
+  /** Require `exp`. Default true: a token that never expires is refused. */
+  requireExpiry?: boolean
+  /** A schema the payload must match; `ctx.auth` is typed from its output. */
+  claims?: TClaims
+  /** The `realm` of `WWW-Authenticate` challenges. Default `"api"`. */
+  realm?: string
+  /** Also read the token from this cookie when there is no Authorization header. */
+  cookie?: string
+  /**
+   * CSRF protection for tokens read from the cookie (unsafe methods must be
+   * same-origin). On by default; `false` turns it off.
+   */
+  csrf?: CsrfOptions | false
+  /** Longest token accepted, in characters, refused before parsing. Default 8192. */
+  maxTokenLength?: number
+  /** Let requests without a token through with `auth: undefined`. A bad token is still 401. */
+  optional?: boolean
+  /** Called with each verified payload; `true` refuses the token (a `jti` deny list). */
+  isRevoked?: (payload: JWTPayload) => boolean | Promise<boolean>
+  /** Seconds sent in `Retry-After` when the key set is unreachable. Default 30. */
+  jwksRetryAfter?: number
+}
+
+/** What `ctx.auth` holds: the claims schema's output, else jose's `JWTPayload`. */
+export type JwtClaims<TClaims> = [TClaims] extends [never]
+  ? JWTPayload
+  : TClaims extends StandardSchemaV1
+    ? InferOutput<TClaims>
+    : JWTPayload
+
+/**
+ * Authenticates a bearer token with jose and puts its claims on `ctx.auth`.
+ * Misconfigurations (no `algorithms`, `none`, HMAC mixed with public-key
+ * algorithms, a short secret, a key of the wrong kind) throw here, when the
+ * middleware is created, never on a request.
+ *
+ * @example
+ * ```ts
+ * export const authed = api.use(jwt({
+ *   jwks: 'https://auth.example.com/.well-known/jwks.json',
+ *   algorithms: ['RS256'],
+ *   issuer: 'https://auth.example.com/',
+ *   audience: 'items-api',
+ *   claims: z.object({ sub: z.string(), scope: z.string() }),
+ * }))
+ * ```
+ */
+export function jwt<TClaims extends StandardSchemaV1 = never>(
+  options: JwtOptions<TClaims> & { optional: true },
+): Middleware<{}, { auth: JwtClaims<TClaims> | undefined }>
+export function jwt<TClaims extends StandardSchemaV1 = never>(
+  options: JwtOptions<TClaims> & { optional?: false },
+): Middleware<{}, { auth: JwtClaims<TClaims> }>
+export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
+  const family = checkAlgorithms(options.algorithms)
+  const algorithms = [...options.algorithms]
+  const getKey = keyResolver(options, algorithms, family)
+  const clockTolerance = options.clockTolerance ?? 5
+  if (!(clockTolerance >= 0)) throw configError('`clockTolerance` must be a number of seconds, 0 or more.')
+  const realm = options.realm ?? 'api'
+  const maxTokenLength = options.maxTokenLength ?? 8192
+  const retryAfter = options.jwksRetryAfter ?? 30
+  const csrf = options.csrf === false ? undefined : (options.csrf ?? {})
+  const { claims, isRevoked, cookie, optional } = options
+  // Merged once: every request verifies with the same options object.
+  const verifyOptions: JWTVerifyOptions = {
+    algorithms,
+    issuer: options.issuer,
+    audience: options.audience,
+    clockTolerance,
+    typ: options.typ,
+    maxTokenAge: options.maxTokenAge,
+    requiredClaims: [...(options.requireExpiry === false ? [] : ['exp']), ...(options.requiredClaims ?? [])],
+  }
+
+  return async ({ req, next }) => {
+    const found = findToken(req, cookie)
+    if (found.kind === 'malformed') throw malformedAuthorization(realm)
+    if (found.kind === 'none') {
+      if (optional) return next({ ctx: { auth: undefined } })
+      throw missingToken(realm)
+    }
+    if (found.token.length > maxTokenLength) throw invalidToken(realm)
+    if (found.from === 'cookie' && csrf) checkSameOrigin(req, csrf)
+
+    let payload: JWTPayload
+    try {
+      ;({ payload } = await jwtVerify(found.token, getKey, verifyOptions))
+    } catch (error) {
+      if (error instanceof JwksUnavailableError) throw keysUnavailable(retryAfter, error.cause)
+      if (error instanceof KeyImportError) throw HttpError.internal(error.message, { cause: error.cause })
+      // Everything else is the token's fault: malformed, wrongly signed, a
+      // key of the wrong type for its alg, expired, wrong iss/aud/typ...
+      throw invalidToken(realm, (error as { code?: unknown }).code === 'ERR_JWT_EXPIRED')
+    }
+    let auth: unknown = payload
+    if (claims) {
+      const result = await runSchema(claims, payload)
+      if (result.issues) throw invalidToken(realm)
+      auth = result.value
+    }
+    if (isRevoked && (await isRevoked(payload))) throw invalidToken(realm)
+    return next({ ctx: { auth } })
+  }
+}
