@@ -9,6 +9,7 @@ export default defineConfig({
     app: 'src/adapters/app.ts',
     pages: 'src/adapters/pages.ts',
     jwt: 'src/jwt/index.ts',
+    session: 'src/session/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

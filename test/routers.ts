@@ -17,6 +17,8 @@ export interface Sent {
   body?: string | Uint8Array
   /** Dynamic segments, as the router would have matched them. */
   params?: Record<string, string | string[]>
+  /** Scheme and host the request is addressed to. Default `http://routekit.test`. */
+  origin?: string
 }
 
 export interface Received {
@@ -39,7 +41,7 @@ function nextQuery(path: string, params: Record<string, string | string[]>) {
 async function viaApp(handler: RequestHandler, sent: Required<Pick<Sent, 'method' | 'path'>> & Sent): Promise<Received> {
   const route = toAppRoute(handler)
   const method = sent.method.toUpperCase() as keyof typeof route
-  const request = new Request(`${origin}${sent.path}`, {
+  const request = new Request(`${sent.origin ?? origin}${sent.path}`, {
     method: sent.method,
     headers: sent.headers,
     body: sent.body as BodyInit | undefined,
@@ -50,7 +52,7 @@ async function viaApp(handler: RequestHandler, sent: Required<Pick<Sent, 'method
 }
 
 async function viaPages(handler: RequestHandler, sent: Required<Pick<Sent, 'method' | 'path'>> & Sent): Promise<Received> {
-  const headers: Record<string, string> = { host: 'routekit.test' }
+  const headers: Record<string, string> = { host: new URL(sent.origin ?? origin).host }
   for (const [name, value] of Object.entries(sent.headers ?? {})) headers[name.toLowerCase()] = value
   if (sent.body !== undefined && headers['content-length'] === undefined) {
     headers['transfer-encoding'] = 'chunked'

@@ -77,6 +77,9 @@ export function jwt<TClaims extends StandardSchemaV1 = never>(
 export function jwt<TClaims extends StandardSchemaV1 = never>(
   options: JwtOptions<TClaims> & { optional?: false },
 ): Middleware<{}, { auth: JwtClaims<TClaims> }>
+export function jwt<TClaims extends StandardSchemaV1 = never>(
+  options: JwtOptions<TClaims>,
+): Middleware<{}, { auth: JwtClaims<TClaims> | undefined }>
 export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   const family = checkAlgorithms(options.algorithms)
   const algorithms = [...options.algorithms]

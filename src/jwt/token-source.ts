@@ -1,3 +1,5 @@
+import { readCookie } from '../core/cookies.js'
+
 /** What a request carries in the way of a bearer token. */
 export type TokenLookup =
   | { kind: 'none' }
@@ -5,15 +7,6 @@ export type TokenLookup =
   | { kind: 'token'; token: string; from: 'header' | 'cookie' }
 
 const none: TokenLookup = { kind: 'none' }
-
-function fromCookie(header: string | null, name: string): string | undefined {
-  if (header === null) return undefined
-  for (const pair of header.split(';')) {
-    const at = pair.indexOf('=')
-    if (at !== -1 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim()
-  }
-  return undefined
-}
 
 /**
  * Finds the bearer token: the `Authorization` header (scheme matched
@@ -32,6 +25,6 @@ export function findToken(req: Request, cookieName: string | undefined): TokenLo
     }
   }
   if (cookieName === undefined) return none
-  const token = fromCookie(req.headers.get('cookie'), cookieName)
+  const token = readCookie(req.headers.get('cookie'), cookieName)
   return token ? { kind: 'token', token, from: 'cookie' } : none
 }

@@ -57,3 +57,14 @@ describe('what must not compile', () => {
     createHandler().use(jwt({ secret, algorithms: ['HS256'] })).use(requireScope('items:read'))
   })
 })
+
+describe('options whose flags are only known as booleans', () => {
+  it('type ctx.auth as possibly undefined', () => {
+    const optional: boolean = Math.random() > 0.5
+    createHandler()
+      .use(jwt({ secret, algorithms: ['HS256'], optional }))
+      .get(({ auth }) => {
+        expectTypeOf(auth).toEqualTypeOf<JWTPayload | undefined>()
+      })
+  })
+})

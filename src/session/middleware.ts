@@ -1,0 +1,162 @@
+import { appendHeader } from '../core/append-header.js'
+import { type CookieAttributes, readCookie, serializeCookie } from '../core/cookies.js'
+import { HttpError } from '../core/http-error.js'
+import type { Middleware } from '../core/middleware.js'
+import { checkSameOrigin, type CsrfOptions } from '../csrf/same-origin.js'
+import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
+import { Sealer, type SessionSecret } from './seal.js'
+import { type RequiredSession, type Session, SessionState } from './session-state.js'
+import type { SessionStore } from './store.js'
+
+/** Options for {@link session}. */
+export interface SessionOptions<TSchema extends StandardSchemaV1 = StandardSchemaV1> {
+  /** A secret of at least 32 characters. */
+  secret?: string
+  /** Several keys for rotation: the first seals, every one opens. */
+  secrets?: SessionSecret[]
+  /** Default `"session"`. */
+  cookieName?: string
+  /** Seconds a session lives. Default 7 days. */
+  ttl?: number
+  /** Validates (and types) the data when a cookie is read; data that fails is an empty session. */
+  schema?: TSchema
+  cookie?: {
+    sameSite?: 'lax' | 'strict' | 'none'
+    path?: string
+    domain?: string
+    /** Name the cookie `__Host-<name>`: browsers then insist on Secure, Path=/ and no Domain. */
+    hostPrefix?: boolean
+  }
+  /**
+   * Development mode: on plain-http localhost the cookie is sent without
+   * `Secure` (and without the `__Host-` prefix). Defaults to `NODE_ENV === 'development'`.
+   */
+  dev?: boolean
+  /** Re-issue the cookie on every request, so the session expires `ttl` after the last one. */
+  rolling?: boolean
+  /** Answer 401 unless a valid session exists. */
+  required?: boolean
+  /** Revokes ended sessions server-side. */
+  store?: SessionStore
+  /** Same-origin check for unsafe methods on requests carrying the session cookie. `false` turns it off. */
+  csrf?: CsrfOptions | false
+  /** The realm of the 401 challenge. Default `"api"`. */
+  realm?: string
+}
+
+/** What `ctx.session.data` holds: the schema's output, else a plain record. */
+export type SessionData<TSchema> = [TSchema] extends [never]
+  ? Record<string, unknown>
+  : TSchema extends StandardSchemaV1
+    ? InferOutput<TSchema>
+    : Record<string, unknown>
+
+const maxCookieBytes = 4096
+
+function isDevelopment(): boolean {
+  try {
+    return process.env.NODE_ENV === 'development'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Stateless sessions in a sealed cookie (JWE with jose): no server needed,
+ * key rotation by key id, expiry inside the seal, `HttpOnly; Secure;
+ * SameSite=Lax; Path=/` by default, and a same-origin check on unsafe
+ * methods. A tampered, foreign or expired cookie is simply no session.
+ *
+ * @example
+ * ```ts
+ * export const withSession = api.use(session({
+ *   secret: process.env.SESSION_SECRET!,
+ *   schema: z.object({ userId: z.string() }),
+ * }))
+ * const login = withSession.post({ body: Credentials }, async ({ body, session }) => {
+ *   const user = await checkPassword(body)
+ *   session.regenerate({ userId: user.id })
+ * })
+ * ```
+ */
+export function session<TSchema extends StandardSchemaV1 = never>(
+  options: SessionOptions<TSchema> & { required: true },
+): Middleware<{}, { session: RequiredSession<SessionData<TSchema>> }>
+export function session<TSchema extends StandardSchemaV1 = never>(
+  options: SessionOptions<TSchema> & { required?: false },
+): Middleware<{}, { session: Session<SessionData<TSchema>> }>
+export function session<TSchema extends StandardSchemaV1 = never>(
+  options: SessionOptions<TSchema>,
+): Middleware<{}, { session: Session<SessionData<TSchema>> }>
+export function session(options: SessionOptions): Middleware<{}, { session: Session<unknown> }> {
+  const sealer = new Sealer(options.secrets ?? (options.secret === undefined ? [] : [{ id: '1', secret: options.secret }]))
+  const ttl = options.ttl ?? 7 * 24 * 60 * 60
+  if (!(Number.isInteger(ttl) && ttl > 0)) throw new TypeError('routekit/session: `ttl` must be a whole number of seconds.')
+  // The cookie dies a little before the seal does, so a browser never sends one the server would refuse.
+  const maxAge = ttl - Math.min(60, Math.floor(ttl / 10))
+  const baseName = options.cookieName ?? 'session'
+  const dev = options.dev ?? isDevelopment()
+  const { schema, store, rolling, required } = options
+  const csrf = options.csrf === false ? undefined : (options.csrf ?? {})
+  const realm = options.realm ?? 'api'
+  const sameSite = ({ lax: 'Lax', strict: 'Strict', none: 'None' } as const)[options.cookie?.sameSite ?? 'lax']
+
+  /** Secure everywhere except plain-http localhost in development. */
+  const cookieFor = (req: Request) => {
+    const url = new URL(req.url)
+    const insecureDev = dev && url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+    const name = options.cookie?.hostPrefix && !insecureDev ? `__Host-${baseName}` : baseName
+    const attributes = (age: number): CookieAttributes => ({
+      maxAge: age,
+      path: options.cookie?.hostPrefix ? '/' : (options.cookie?.path ?? '/'),
+      domain: options.cookie?.hostPrefix ? undefined : options.cookie?.domain,
+      httpOnly: true,
+      secure: !insecureDev,
+      sameSite,
+    })
+    return { name, attributes }
+  }
+
+  const load = async (value: string) => {
+    const sealed = await sealer.open(value)
+    if (sealed === undefined) return undefined
+    if (store && (await store.isRevoked(sealed.sid))) return undefined
+    if (!schema) return sealed
+    const result = await runSchema(schema, sealed.data)
+    return result.issues ? undefined : { ...sealed, data: result.value }
+  }
+
+  return async ({ req, next }) => {
+    const cookie = cookieFor(req)
+    const raw = readCookie(req.headers.get('cookie'), cookie.name)
+    if (raw !== undefined && csrf) checkSameOrigin(req, csrf)
+    const loaded = raw === undefined ? undefined : await load(raw)
+    const state = new SessionState<unknown>(loaded)
+    if (required && loaded === undefined) {
+      throw HttpError.unauthorized('This request needs a session; log in first.', {
+        code: 'session_required',
+        headers: { 'www-authenticate': `Cookie realm="${realm}"` },
+      })
+    }
+
+    const result = await next({ ctx: { session: state } })
+
+    let setCookie: string | undefined
+    const save = state.outcome === 'save' || (rolling && state.outcome === 'unchanged' && state.data !== undefined)
+    if (save) {
+      const exp = Math.floor(Date.now() / 1000) + ttl
+      setCookie = serializeCookie(cookie.name, await sealer.seal(state.id!, state.data, exp), cookie.attributes(maxAge))
+      if (setCookie.length > maxCookieBytes) {
+        throw HttpError.internal(
+          `The sealed session cookie is ${setCookie.length} bytes; browsers drop cookies over ${maxCookieBytes}. Keep less in the session.`,
+        )
+      }
+    } else if (state.outcome === 'clear' || (raw !== undefined && loaded === undefined)) {
+      setCookie = serializeCookie(cookie.name, '', cookie.attributes(0)) // also clears an unreadable cookie
+    }
+    if (store) {
+      for (const id of state.endedIds) await store.revoke(id, loaded?.exp ?? Math.floor(Date.now() / 1000) + ttl)
+    }
+    return setCookie === undefined ? result : appendHeader(result.response, 'set-cookie', setCookie)
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { createHandler } from '../../src/index.js'
+import { jwt, signJwt } from '../../src/jwt/index.js'
+import { session } from '../../src/session/index.js'
+import { routers, send } from '../routers.js'
+import { sessionCookie } from './helpers.js'
+
+const secret = 'session-secret-of-at-least-32-chars!'
+
+function app(csrf?: Parameters<typeof session>[0]['csrf']) {
+  return createHandler()
+    .use(session({ secret, csrf }))
+    .get(({ session }) => session.data ?? null)
+    .post(({ session }) => {
+      session.set({ userId: session.data?.userId ?? 'u1' })
+      return 'changed'
+    })
+}
+
+describe.each(routers)('CSRF protection for cookie sessions (%s router)', (router) => {
+  async function cookie() {
+    return sessionCookie(await send(router, app(), { method: 'POST' }))!.pair
+  }
+  const post = async (handler: ReturnType<typeof app>, headers: Record<string, string>) =>
+    send(router, handler, { method: 'POST', headers: { cookie: await cookie(), ...headers } })
+
+  it.each([
+    ['a foreign Origin', { origin: 'https://evil.example' }],
+    ['Origin: null', { origin: 'null' }],
+    ['the same host on another scheme', { origin: 'https://routekit.test' }],
+    ['a sibling subdomain', { origin: 'http://evil.routekit.test' }],
+    ['no Origin and Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
+    ['no Origin and Sec-Fetch-Site: same-site', { 'sec-fetch-site': 'same-site' }],
+  ])('C1: refuses a cookie-authenticated POST with %s (403)', async (_, headers) => {
+    const response = await post(app(), headers)
+    expect(response.status).toBe(403)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    expect(response.json()).toEqual({
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      code: 'csrf_rejected',
+      detail: 'Cross-site requests with cookie credentials are refused.',
+    })
+  })
+
+  it.each([
+    ['its own Origin', { origin: 'http://routekit.test' }],
+    ['Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin' }],
+    ['Sec-Fetch-Site: none (typed in the address bar)', { 'sec-fetch-site': 'none' }],
+    ['neither header (a non-browser client)', {}],
+  ])('accepts a cookie-authenticated POST with %s', async (_, headers) => {
+    expect((await post(app(), headers)).status).toBe(200)
+  })
+
+  it('lets safe methods through from anywhere', async () => {
+    const response = await send(router, app(), { headers: { cookie: await cookie(), origin: 'https://evil.example' } })
+    expect(response.status).toBe(200)
+  })
+
+  it('accepts configured origins', async () => {
+    const partner = app({ allowedOrigins: ['https://admin.example'] })
+    expect((await post(partner, { origin: 'https://admin.example' })).status).toBe(200)
+    expect((await post(partner, { origin: 'https://evil.example' })).status).toBe(403)
+  })
+
+  it('trusts X-Forwarded-Host only when told to', async () => {
+    const headers = { origin: 'http://public.example', 'x-forwarded-host': 'public.example' }
+    expect((await post(app(), headers)).status).toBe(403)
+    expect((await post(app({ trustForwardedHost: true }), headers)).status).toBe(200)
+  })
+
+  it('can be turned off', async () => {
+    expect((await post(app(false), { origin: 'https://evil.example' })).status).toBe(200)
+  })
+
+  it('C4: does not apply to a bearer-authenticated POST from a foreign origin', async () => {
+    const jwtSecret = 'jwt-secret-of-at-least-32-bytes!!'
+    const api = createHandler()
+      .use(session({ secret }))
+      .use(jwt({ secret: jwtSecret, algorithms: ['HS256'] }))
+      .post(({ auth }) => ({ sub: auth.sub }))
+    const token = await signJwt({ sub: 'u1' }, { secret: jwtSecret, algorithm: 'HS256' })
+    const response = await send(router, api, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: 'https://evil.example' },
+    })
+    expect(response.status).toBe(200)
+    expect(response.json()).toEqual({ sub: 'u1' })
+  })
+})
