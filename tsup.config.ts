@@ -10,6 +10,7 @@ export default defineConfig({
     pages: 'src/adapters/pages.ts',
     jwt: 'src/jwt/index.ts',
     session: 'src/session/index.ts',
+    authjs: 'src/authjs/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -4,6 +4,7 @@ import { HttpError } from '../core/http-error.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkSameOrigin, type CsrfOptions } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
+import { sessionRequired } from './challenge.js'
 import { Sealer, type SessionSecret } from './seal.js'
 import { type RequiredSession, type Session, SessionState } from './session-state.js'
 import type { SessionStore } from './store.js'
@@ -133,10 +134,7 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
     const loaded = raw === undefined ? undefined : await load(raw)
     const state = new SessionState<unknown>(loaded)
     if (required && loaded === undefined) {
-      throw HttpError.unauthorized('This request needs a session; log in first.', {
-        code: 'session_required',
-        headers: { 'www-authenticate': `Cookie realm="${realm}"` },
-      })
+      throw sessionRequired(realm)
     }
 
     const result = await next({ ctx: { session: state } })

@@ -1,0 +1,126 @@
+import { jwtDecrypt, type JWTPayload } from 'jose'
+import type { Middleware } from '../core/middleware.js'
+import { checkSameOrigin, type CsrfOptions } from '../csrf/same-origin.js'
+import { sessionRequired } from '../session/challenge.js'
+import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
+import { type AuthjsFormat, readSessionCookie, standardCookies } from './cookies.js'
+import { deriveKeys, type KeysByEnc } from './keys.js'
+
+/** Options for {@link authjs}. */
+export interface AuthjsOptions<TSchema extends StandardSchemaV1 = StandardSchemaV1> {
+  /** `AUTH_SECRET` (v5) or `NEXTAUTH_SECRET` (v4); several while rotating. */
+  secret: string | string[]
+  /** A custom session cookie name; by default the four names Auth.js v5 and next-auth v4 use. */
+  cookieName?: string
+  /** The HKDF salt, if your Auth.js config changed it (v5 default: the cookie name; v4: empty). */
+  salt?: string
+  /** Validates (and types) the session token; a token that fails is no session. */
+  schema?: TSchema
+  /** Let requests without a session through with `auth: undefined`. */
+  optional?: boolean
+  /** Same-origin check for unsafe methods (the session is a cookie). `false` turns it off. */
+  csrf?: CsrfOptions | false
+  /** The realm of the 401 challenge. Default `"api"`. */
+  realm?: string
+}
+
+/** The default shape of an Auth.js session token. */
+export interface AuthjsToken extends JWTPayload {
+  name?: string | null
+  email?: string | null
+  picture?: string | null
+}
+
+export type AuthjsSession<TSchema> = [TSchema] extends [never]
+  ? AuthjsToken
+  : TSchema extends StandardSchemaV1
+    ? InferOutput<TSchema>
+    : AuthjsToken
+
+interface Candidate {
+  name: string
+  keys: KeysByEnc[]
+}
+
+const ignore = () => {}
+
+/**
+ * Authenticates API routes with the session cookie Auth.js (v5) or
+ * next-auth (v4) already sets, decrypting it with jose alone: no
+ * `next-auth` import at run time. The token lands on `ctx.auth`, so
+ * `requireScope`/`authorize` from `routekit/jwt` work the same way.
+ *
+ * @example
+ * ```ts
+ * export const signedIn = api.use(authjs({ secret: process.env.AUTH_SECRET! }))
+ * const me = signedIn.get(({ auth }) => ({ email: auth.email }))
+ * ```
+ */
+export function authjs<TSchema extends StandardSchemaV1 = never>(
+  options: AuthjsOptions<TSchema> & { optional: true },
+): Middleware<{}, { auth: AuthjsSession<TSchema> | undefined }>
+export function authjs<TSchema extends StandardSchemaV1 = never>(
+  options: AuthjsOptions<TSchema> & { optional?: false },
+): Middleware<{}, { auth: AuthjsSession<TSchema> }>
+export function authjs<TSchema extends StandardSchemaV1 = never>(
+  options: AuthjsOptions<TSchema>,
+): Middleware<{}, { auth: AuthjsSession<TSchema> | undefined }>
+export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }> {
+  const secrets = Array.isArray(options.secret) ? options.secret : [options.secret]
+  if (secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || secret.length === 0)) {
+    throw new TypeError('routekit/authjs: `secret` is required (AUTH_SECRET or NEXTAUTH_SECRET).')
+  }
+  const names: { name: string; format: AuthjsFormat }[] = options.cookieName
+    ? [{ name: options.cookieName, format: 'v5' }, { name: options.cookieName, format: 'v4' }]
+    : standardCookies
+  // Keys are derived once, for every cookie name and secret we may meet.
+  const candidates: Candidate[] = names.map(({ name, format }) => ({
+    name,
+    keys: secrets.map((secret) => deriveKeys(secret, format, options.salt ?? (format === 'v5' ? name : ''))),
+  }))
+  for (const { keys } of candidates) for (const set of keys) for (const key of Object.values(set)) key?.catch(ignore)
+  const csrf = options.csrf === false ? undefined : (options.csrf ?? {})
+  const realm = options.realm ?? 'api'
+  const { schema, optional } = options
+
+  const open = async (token: string, keys: KeysByEnc[]): Promise<JWTPayload | undefined> => {
+    for (const set of keys) {
+      try {
+        const { payload } = await jwtDecrypt(
+          token,
+          async ({ enc }) => {
+            const key = set[enc as keyof KeysByEnc]
+            if (key === undefined) throw new Error('unsupported enc')
+            return key
+          },
+          { clockTolerance: 15, keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256CBC-HS512', 'A256GCM'] },
+        )
+        return payload
+      } catch {
+        // Not this secret (or not decryptable at all): try the next one.
+      }
+    }
+    return undefined
+  }
+
+  return async ({ req, next }) => {
+    const header = req.headers.get('cookie')
+    let payload: JWTPayload | undefined
+    let present = false
+    for (const candidate of candidates) {
+      const token = readSessionCookie(header, candidate.name)
+      if (token === undefined) continue
+      present = true
+      payload = await open(token, candidate.keys)
+      if (payload) break
+    }
+    if (present && csrf) checkSameOrigin(req, csrf)
+    let auth: unknown = payload
+    if (payload && schema) {
+      const result = await runSchema(schema, payload)
+      auth = result.issues ? undefined : result.value
+    }
+    if (auth === undefined && !optional) throw sessionRequired(realm)
+    return next({ ctx: { auth } })
+  }
+}
