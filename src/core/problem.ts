@@ -19,7 +19,9 @@ export interface ProblemDetails {
   [extension: string]: unknown
 }
 
-/** The client-facing answer to a thrown value, and whether it is a server fault. */
+const reserved = new Set(['type', 'title', 'status', 'code', 'detail'])
+
+/** The client-facing answer to a thrown value, and the headers to send with it. */
 interface MappedError {
   problem: ProblemDetails
   headers: Headers | undefined
@@ -36,13 +38,16 @@ export function mapError(error: unknown, dev: boolean): MappedError {
     const status = isErrorStatus(error.status) ? error.status : 500
     const statusKept = status === error.status
     const problem: ProblemDetails = {
-      ...error.extensions,
       type: statusKept ? error.type : 'about:blank',
       title: statusKept ? error.title : statusPhrase(500),
       status,
       code: statusKept ? error.code : defaultCode(500),
     }
     if (error.detail !== undefined && (error.expose || dev)) problem.detail = error.detail
+    // Extension members follow the standard ones and can never replace them.
+    for (const [name, value] of Object.entries(error.extensions ?? {})) {
+      if (!(name in problem) && !reserved.has(name)) problem[name] = value
+    }
     return { problem, headers: error.headers }
   }
   const problem: ProblemDetails = {

@@ -140,3 +140,12 @@ describe('error mapping', () => {
     expect(isHttpError(new Error('x'))).toBe(false)
   })
 })
+
+describe('problem member order', () => {
+  it('puts the standard members first, then extensions, which cannot replace them', async () => {
+    const error = new HttpError(422, { detail: 'Bad.', extensions: { errors: [], detail: 'spoofed', instance: '/x' } })
+    const text = await (await throwing(error).handle(request('GET'))).text()
+    expect(Object.keys(JSON.parse(text))).toEqual(['type', 'title', 'status', 'code', 'detail', 'errors', 'instance'])
+    expect(JSON.parse(text).detail).toBe('Bad.')
+  })
+})

@@ -1,0 +1,26 @@
+import { HttpError } from 'routekit'
+import { toAppRoute } from 'routekit/app'
+import { api, bearer, canWrite } from '@/lib/api'
+import { notes } from '@/lib/notes-store'
+import { NewNote, NoteParams } from '@/lib/schemas'
+
+function find(id: number) {
+  const note = notes.get(id)
+  if (!note) throw HttpError.notFound(`There is no note ${id}.`)
+  return note
+}
+
+const handler = api
+  .get({ params: NoteParams }, ({ params }) => find(params.id))
+  .use(bearer)
+  .patch({ params: NoteParams, body: NewNote.partial() }, ({ params, body, auth }) => {
+    if (find(params.id).owner !== auth.sub) throw HttpError.forbidden('Only the owner may edit a note.')
+    return notes.update(params.id, body)
+  })
+  .use(canWrite)
+  .delete({ params: NoteParams }, ({ params }) => {
+    find(params.id)
+    notes.remove(params.id)
+  })
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = toAppRoute(handler)

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+
+export const Note = z.object({
+  id: z.int(),
+  owner: z.string(),
+  text: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+})
+export type Note = z.infer<typeof Note>
+
+export const NewNote = z.object({
+  text: z.string().min(1).max(500),
+  tags: z.array(z.string().max(20)).max(5).default([]),
+})
+export type NewNote = z.infer<typeof NewNote>
+
+export const NoteParams = z.object({ id: z.coerce.number().int().positive() })
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  tag: z.string().max(20).optional(),
+})
+
+export const Credentials = z.object({ username: z.string(), password: z.string() })
+
+export const SessionUser = z.object({ username: z.string() })

@@ -1,0 +1,48 @@
+// `npm run demo`: builds routekit and the example Next.js app, serves it on
+// 127.0.0.1:3000 (PORT to change), and prints curl lines to try. Ctrl-C stops it.
+import { readFileSync } from 'node:fs'
+import { buildAll, startApp } from './next-app.mjs'
+
+const port = Number(process.env.PORT ?? 3000)
+buildAll()
+// Imported after the build: the demo uses the package exactly as an app would.
+const { signJwt } = await import('routekit/jwt')
+const defaults = JSON.parse(readFileSync(new URL('../examples/next-app/lib/dev-defaults.json', import.meta.url), 'utf8'))
+const { issuer, audience } = defaults
+// The same secret the app verifies with: its environment's, else the development default.
+const jwtSecret = process.env.JWT_SECRET ?? defaults.jwtSecret
+const token = await signJwt(
+  { scope: 'notes:read notes:write' },
+  { secret: jwtSecret, algorithm: 'HS256', subject: 'grace', issuer, audience, expiresIn: '12h' },
+)
+
+const app = await startApp({ port, output: 'inherit' })
+const url = app.url
+console.log(`
+routekit example app on ${url}   (Ctrl-C to stop)
+
+A development token (signed with the app's development-only secret, valid 12 h):
+  TOKEN=${token}
+
+App Router
+  curl -i ${url}/api/notes?limit=5
+  curl -i -X DELETE ${url}/api/notes                                   # 405 + Allow
+  curl -i -X POST ${url}/api/notes -H 'content-type: application/json' -d '{"text":"hi"}'   # 401
+  curl -i -X POST ${url}/api/notes -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"text":"hi","tags":["demo"]}'
+  curl -i ${url}/api/notes/abc                                         # 400, params
+  curl -i "${url}/api/edge?name=Ada"                                   # Edge runtime
+  curl -i ${url}/api/boom                                              # 500 problem, nothing leaked
+
+Pages Router
+  curl -i -c /tmp/routekit-jar -X POST ${url}/api/session/login -H 'content-type: application/json' -d '{"username":"ada","password":"lovelace"}'
+  curl -i -b /tmp/routekit-jar ${url}/api/session/me
+  curl -i ${url}/api/legacy/notes/1
+  curl -i -X POST ${url}/api/import -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '[{"text":"a"},{"text":"b"}]'
+`)
+
+const stop = async () => {
+  await app.stop()
+  process.exit(0)
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

@@ -1,0 +1,79 @@
+// Builds and runs the example Next.js app; shared by `npm run demo` and the
+// end-to-end tests, so both exercise exactly the same server.
+import { execFileSync, spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+export const root = fileURLToPath(new URL('..', import.meta.url))
+export const appDir = fileURLToPath(new URL('../examples/next-app/', import.meta.url))
+const nextBin = createRequire(appDir + 'package.json').resolve('next/dist/bin/next')
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+
+/** Builds routekit (the app imports it by name, from dist) and then the app. */
+export function buildAll({ quiet = false } = {}) {
+  const stdio = quiet ? 'pipe' : 'inherit'
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio, env })
+  execFileSync(process.execPath, [nextBin, 'build'], { cwd: appDir, stdio, env })
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts `next start` on 127.0.0.1 and resolves once it answers. The server
+ * runs in its own process group, so `stop()` ends it and anything it
+ * spawned, and it is also ended if this process exits first.
+ */
+export async function startApp({ port, output = 'pipe', timeoutMs = 60_000 } = {}) {
+  const chosen = port ?? (await freePort())
+  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(chosen)], {
+    cwd: appDir,
+    env,
+    detached: true,
+    stdio: ['ignore', output, output],
+  })
+  let log = ''
+  child.stdout?.on('data', (chunk) => (log += chunk))
+  child.stderr?.on('data', (chunk) => (log += chunk))
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const kill = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // Already gone.
+    }
+  }
+  process.once('exit', kill)
+  const stop = async () => {
+    process.off('exit', kill)
+    kill()
+    await exited
+  }
+  const url = `http://127.0.0.1:${chosen}`
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`)
+    try {
+      const response = await fetch(`${url}/api/edge`)
+      if (response.ok) break
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(`next start did not answer within ${timeoutMs} ms:\n${log}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return { url, stop, output: () => log }
+}
