@@ -10,6 +10,7 @@ describe('the README', () => {
     expect(examples.length).toBeGreaterThanOrEqual(3)
   })
 
+  // After changing an example: `npm run sync:readme`.
   it.each(examples.map(([, path, code]) => [path!, code!]))('shows %s exactly as it is', (path, code) => {
     expect(code).toBe(readFileSync(new URL(path, root), 'utf8').trimEnd())
   })

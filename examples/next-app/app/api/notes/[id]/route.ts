@@ -1,25 +1,20 @@
 import { HttpError } from 'routekit'
 import { toAppRoute } from 'routekit/app'
 import { api, bearer, canWrite } from '@/lib/api'
+import { findNote } from '@/lib/find-note'
 import { notes } from '@/lib/notes-store'
 import { NewNote, NoteParams } from '@/lib/schemas'
 
-function find(id: number) {
-  const note = notes.get(id)
-  if (!note) throw HttpError.notFound(`There is no note ${id}.`)
-  return note
-}
-
 const handler = api
-  .get({ params: NoteParams }, ({ params }) => find(params.id))
+  .get({ params: NoteParams }, ({ params }) => findNote(params.id))
   .use(bearer)
   .patch({ params: NoteParams, body: NewNote.partial() }, ({ params, body, auth }) => {
-    if (find(params.id).owner !== auth.sub) throw HttpError.forbidden('Only the owner may edit a note.')
+    if (findNote(params.id).owner !== auth.sub) throw HttpError.forbidden('Only the owner may edit a note.')
     return notes.update(params.id, body)
   })
   .use(canWrite)
   .delete({ params: NoteParams }, ({ params }) => {
-    find(params.id)
+    findNote(params.id)
     notes.remove(params.id)
   })
 
