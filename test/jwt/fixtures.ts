@@ -1,4 +1,4 @@
-import { base64url, exportJWK, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, type JWTPayload, SignJWT } from 'jose'
+import { base64url, exportJWK, exportPKCS8, exportSPKI, FlattenedSign, generateKeyPair, importPKCS8, type JWTPayload, SignJWT } from 'jose'
 
 /** A 32-byte HMAC secret, the minimum routekit accepts. */
 export const secret = 'test-secret-of-exactly-32-bytes!'
@@ -51,4 +51,17 @@ export function unsignedToken(alg = 'none', payload: JWTPayload = { sub: 'admin'
 export async function tamperedToken(): Promise<string> {
   const [header, , signature] = (await token()).split('.')
   return `${header}.${encode({ sub: 'admin', scope: 'items:write', exp: now() + 300, iss: issuer, aud: audience })}.${signature}`
+}
+
+/**
+ * Correctly signed JWS with `b64: false` (RFC 7797): the payload is sent raw
+ * rather than base64url-encoded. Returned raw, and with the payload encoded
+ * after all; a JWT verifier must refuse both.
+ */
+export async function unencodedPayloadTokens(): Promise<string[]> {
+  const claims = JSON.stringify({ sub: 'x', exp: now() + 60, iss: issuer, aud: audience })
+  const signed = await new FlattenedSign(new TextEncoder().encode(claims))
+    .setProtectedHeader({ alg: 'HS256', b64: false, crit: ['b64'] })
+    .sign(secretBytes)
+  return [`${signed.protected}.${signed.payload}.${signed.signature}`, `${signed.protected}.${encode(JSON.parse(claims))}.${signed.signature}`]
 }

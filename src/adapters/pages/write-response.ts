@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http'
 
 /** Resolves once the socket can take more, or is gone. */
 function drained(res: ServerResponse): Promise<void> {
+  // A destroyed response never drains, and its 'close' may have fired already.
+  if (res.destroyed) return Promise.resolve()
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done)
@@ -19,6 +21,11 @@ function drained(res: ServerResponse): Promise<void> {
  * client that leaves mid-body cancels the stream instead of buffering it.
  */
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  if (res.destroyed) {
+    // The client is gone (it may have left mid-upload): nobody can receive this.
+    response.body?.cancel().catch(() => {})
+    return
+  }
   res.statusCode = response.status
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') res.setHeader(name, value)
@@ -39,6 +46,10 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
       const { done, value } = await reader.read()
       if (done) break
       if (res.write(value) === false) await drained(res)
+      if (res.destroyed) {
+        stop()
+        return
+      }
     }
     res.end()
   } catch (error) {
