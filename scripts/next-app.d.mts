@@ -6,4 +6,4 @@ export function startApp(options?: {
   port?: number
   output?: 'pipe' | 'inherit'
   timeoutMs?: number
-}): Promise<{ url: string; stop: () => Promise<void>; output: () => string }>
+}): Promise<{ url: string; pid: number; stop: () => Promise<void>; output: () => string }>

@@ -42,9 +42,11 @@ export async function startApp({ port, output = 'pipe', timeoutMs = 60_000 } = {
     detached: true,
     stdio: ['ignore', output, output],
   })
+  // The last 64 KiB of the server's output, for error messages.
   let log = ''
-  child.stdout?.on('data', (chunk) => (log += chunk))
-  child.stderr?.on('data', (chunk) => (log += chunk))
+  const keep = (chunk) => (log = (log + chunk).slice(-65_536))
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
   const exited = new Promise((resolve) => child.once('exit', resolve))
   const kill = () => {
     try {
@@ -75,5 +77,5 @@ export async function startApp({ port, output = 'pipe', timeoutMs = 60_000 } = {
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  return { url, stop, output: () => log }
+  return { url, pid: child.pid, stop, output: () => log }
 }
