@@ -2,11 +2,46 @@ import { HttpError } from './http-error.js'
 import { isResponse } from './is-response.js'
 import type { Middleware, NextResult } from './middleware.js'
 
-/** What one request carries through the chain besides the context. */
-export interface RequestState {
+/**
+ * What one request carries through the chain besides the context. `signal`
+ * is a getter on the prototype: reading `Request.signal` costs Node's undici
+ * several microseconds (it builds the AbortSignal on first access), and an
+ * object literal with getters costs as much again to build, so neither is
+ * paid unless some code asks for the signal.
+ */
+export class RequestState {
+  readonly #signal: (() => AbortSignal) | undefined
+
+  constructor(
+    readonly req: Request,
+    readonly params: Record<string, string | string[]>,
+    signal?: () => AbortSignal,
+  ) {
+    this.#signal = signal
+  }
+
+  get signal(): AbortSignal {
+    return this.#signal ? this.#signal() : this.req.signal
+  }
+}
+
+/** The argument of one middleware call; `signal` is read only on demand. */
+class LayerArgs {
   readonly req: Request
-  readonly params: Record<string, string | string[]>
-  readonly signal: AbortSignal
+  readonly #state: RequestState
+
+  constructor(
+    state: RequestState,
+    readonly ctx: object,
+    readonly next: (options?: { ctx?: object }) => Promise<NextResult<object>>,
+  ) {
+    this.req = state.req
+    this.#state = state
+  }
+
+  get signal(): AbortSignal {
+    return this.#state.signal
+  }
 }
 
 /** The innermost step: the route itself, given the accumulated context. */
@@ -54,7 +89,7 @@ export function compose(
       return handled(dispatch(state, index + 1, merged).then((response) => new ChainResult(response) as never))
     }
     const layer = middleware[index]!
-    const result: unknown = await layer({ req: state.req, ctx, next, signal: state.signal })
+    const result: unknown = await layer(new LayerArgs(state, ctx, next) as never)
     if (calls > 1) throw contractError('A middleware called next() more than once.')
     if (result instanceof ChainResult) return result.response
     if (isResponse(result)) return result

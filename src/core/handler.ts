@@ -1,4 +1,4 @@
-import { compose, type RequestState } from './compose.js'
+import { compose, RequestState } from './compose.js'
 import { allowedMethods, methodAnswers, type RouteMethod, withoutBody } from './method-guard.js'
 import type { Middleware } from './middleware.js'
 import { isNextControlFlowError } from './next-control-flow.js'
@@ -198,8 +198,8 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     try {
       response =
         timeout === undefined
-          ? await route({ req: request, params, signal: request.signal })
-          : await withTimeout(timeout, request.signal, (signal) => route({ req: request, params, signal }))
+          ? await route(new RequestState(request, params))
+          : await withTimeout(request, (signal) => route(new RequestState(request, params, signal)), timeout)
     } catch (error) {
       if (isNextControlFlowError(error)) throw error
       response = await this.#errorResponse(error, request)

@@ -5,7 +5,7 @@ import type { RequestState, Terminal } from './compose.js'
 import { isResponse } from './is-response.js'
 import { headerRecord, parseQuery } from './request-parts.js'
 import { json } from './responses.js'
-import type { MaybePromise, Overwrite } from './types.js'
+import type { MaybePromise, Overwrite, RawHeaders, RawQuery } from './types.js'
 
 /**
  * The parts of the request every route handler receives beside the context,
@@ -45,6 +45,41 @@ export function toResponse(value: unknown): Response {
   return json(value)
 }
 
+const state = Symbol('state')
+const rawQuery = Symbol('query')
+const rawHeaders = Symbol('headers')
+
+interface ArgsInternals {
+  [state]: RequestState
+  [rawQuery]?: RawQuery
+  [rawHeaders]?: RawHeaders
+}
+
+/**
+ * The parts of the handler's argument computed only when read, as getters on
+ * a shared prototype (a literal with getters costs microseconds to build per
+ * request). A validated `query` or `headers` is an own property and hides
+ * the getter. Destructure them by name: object rest and spread copy own
+ * properties only.
+ */
+class LazyParts {
+  get signal(): AbortSignal {
+    return (this as unknown as ArgsInternals)[state].signal
+  }
+
+  get query(): RawQuery {
+    const self = this as unknown as ArgsInternals
+    return (self[rawQuery] ??= parseQuery(self[state].req.url))
+  }
+
+  get headers(): RawHeaders {
+    const self = this as unknown as ArgsInternals
+    return (self[rawHeaders] ??= headerRecord(self[state].req.headers))
+  }
+}
+const lazyParts = LazyParts.prototype
+const lazyNames = new Set(['signal', 'query', 'headers'])
+
 /**
  * The innermost step of a route's chain: validation, then the handler. Parts
  * without a schema are parsed only if the handler reads them, and the body
@@ -53,25 +88,23 @@ export function toResponse(value: unknown): Response {
 export function routeTerminal(spec: RouteSpec, fn: RouteFunction<any, any>, settings: RouteSettings): Terminal {
   const validates = Boolean(spec.params || spec.query || spec.headers || spec.body)
   const checksResponses = settings.dev && spec.responses !== undefined
-  return async (state: RequestState, ctx: object) => {
-    const { req } = state
-    const validated = validates ? await validateRequest(spec, req, state.params, settings) : {}
-    let rawQuery: unknown
-    let rawHeaders: unknown
-    const args = {
-      ...ctx,
-      req,
-      signal: state.signal,
-      params: 'params' in validated ? validated.params : state.params,
-      body: validated.body,
-      get query() {
-        return 'query' in validated ? validated.query : (rawQuery ??= parseQuery(req.url))
-      },
-      get headers() {
-        return 'headers' in validated ? validated.headers : (rawHeaders ??= headerRecord(req.headers))
-      },
+  return async (requestState: RequestState, ctx: object) => {
+    const { req } = requestState
+    const args = Object.create(lazyParts) as Record<string | symbol, unknown>
+    // Context keys first; request parts then win any clash (a context key
+    // named like a lazy part would also hit its getter-only property).
+    for (const [key, value] of Object.entries(ctx)) if (!lazyNames.has(key)) args[key] = value
+    args[state] = requestState
+    args.req = req
+    args.params = requestState.params
+    args.body = undefined
+    if (validates) {
+      // Defined, not assigned: assignment would hit the prototype's getter-only `query`/`headers`.
+      for (const [part, value] of Object.entries(await validateRequest(spec, req, requestState.params, settings))) {
+        Object.defineProperty(args, part, { value, enumerable: true, writable: true, configurable: true })
+      }
     }
-    const result = await fn(args)
+    const result = await fn(args as never)
     if (checksResponses) await validateResponse(spec.responses!, result)
     return toResponse(result)
   }

@@ -4,15 +4,17 @@ import { HttpError } from './http-error.js'
  * Runs `work` with a deadline. When it passes, the request's signal aborts
  * (so the handler can stop its own I/O) and the answer is a 503. The work is
  * left to settle on its own; its late result or rejection is ignored, because
- * `Promise.race` has already subscribed to it.
+ * `Promise.race` has already subscribed to it. The combined signal is built
+ * only if the work asks for it.
  */
 export async function withTimeout<T>(
+  request: Request,
+  work: (signal: () => AbortSignal) => Promise<T>,
   ms: number,
-  parent: AbortSignal,
-  work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController()
-  const signal = AbortSignal.any([parent, controller.signal])
+  let combined: AbortSignal | undefined
+  const signal = () => (combined ??= AbortSignal.any([request.signal, controller.signal]))
   let timer: ReturnType<typeof setTimeout> | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

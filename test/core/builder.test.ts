@@ -68,4 +68,20 @@ describe('the immutable builder', () => {
       agent: 'test',
     })
   })
+
+  it('lets request parts win over context keys of the same name, without failing', async () => {
+    const api = createHandler()
+      .use(({ next }) => next({ ctx: { query: 'ctx', headers: 'ctx', signal: 'ctx', params: 'ctx', req: 'ctx', body: 'ctx', kept: 'ctx' } }))
+      .get(({ query, headers, signal, params, req, body, kept }) => ({
+        query,
+        agent: headers['x-agent'],
+        signal: signal instanceof AbortSignal,
+        params,
+        req: req instanceof Request,
+        body: body ?? null,
+        kept,
+      }))
+    const response = await api.handle(request('GET', '/api/items?a=1', { headers: { 'x-agent': 't' } }), { params: { id: '1' } })
+    expect(await response.json()).toEqual({ query: { a: '1' }, agent: 't', signal: true, params: { id: '1' }, req: true, body: null, kept: 'ctx' })
+  })
 })
