@@ -64,18 +64,29 @@ const badRequest = () =>
 export function toPagesRoute(handler: RequestHandler): PagesRoute {
   const refuseMethod = methodAnswers(handler.allowedMethods.join(', ')).notAllowed
   return async (req, res) => {
-    const aborted = new AbortController()
-    // A client that leaves before the answer aborts the handler's signal.
+    // A client that leaves before the answer aborts the handler's signal,
+    // which is only created if some code reads it.
+    let controller: AbortController | undefined
+    let gone = false
     res.once('close', () => {
-      if (!res.writableFinished) aborted.abort()
+      if (res.writableFinished) return
+      gone = true
+      controller?.abort()
     })
+    const signal = () => {
+      if (controller === undefined) {
+        controller = new AbortController()
+        if (gone) controller.abort()
+      }
+      return controller.signal
+    }
     let response: Response
     if (isForbiddenMethod(req.method ?? 'GET')) {
       response = refuseMethod() // Fetch cannot even represent TRACE or CONNECT.
     } else {
       let request: Request | undefined
       try {
-        request = toWebRequest(req, aborted.signal)
+        request = toWebRequest(req)
       } catch {
         request = undefined
       }
@@ -85,7 +96,7 @@ export function toPagesRoute(handler: RequestHandler): PagesRoute {
         contexts.set(request, { req, res })
         const params = separateParams(req.query, req.url ?? '')
         try {
-          response = await handler.handle(request, { params })
+          response = await handler.handle(request, { params, signal })
         } catch (error) {
           // Only Next's own control-flow errors get here; API routes have no
           // boundary to catch them, so they are answered as Next would.

@@ -37,6 +37,12 @@ export interface HandlerOptions {
 export interface HandleOptions {
   /** Dynamic path segments, already resolved. */
   params?: RawParams
+  /**
+   * Where the handler's `signal` comes from when it asks, instead of
+   * `request.signal`: an adapter that learns of disconnects itself (Node's
+   * `res` closing) creates the signal only if some code reads it.
+   */
+  signal?: () => AbortSignal
 }
 
 /**
@@ -198,8 +204,12 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     try {
       response =
         timeout === undefined
-          ? await route(new RequestState(request, params))
-          : await withTimeout(request, (signal) => route(new RequestState(request, params, signal)), timeout)
+          ? await route(new RequestState(request, params, options.signal))
+          : await withTimeout(
+              options.signal ?? (() => request.signal),
+              (signal) => route(new RequestState(request, params, signal)),
+              timeout,
+            )
     } catch (error) {
       if (isNextControlFlowError(error)) throw error
       response = await this.#errorResponse(error, request)

@@ -8,13 +8,13 @@ import { HttpError } from './http-error.js'
  * only if the work asks for it.
  */
 export async function withTimeout<T>(
-  request: Request,
+  parent: () => AbortSignal,
   work: (signal: () => AbortSignal) => Promise<T>,
   ms: number,
 ): Promise<T> {
   const controller = new AbortController()
   let combined: AbortSignal | undefined
-  const signal = () => (combined ??= AbortSignal.any([request.signal, controller.signal]))
+  const signal = () => (combined ??= AbortSignal.any([parent(), controller.signal]))
   let timer: ReturnType<typeof setTimeout> | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

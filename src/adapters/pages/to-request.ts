@@ -83,10 +83,10 @@ function hasBody(req: PagesRequest): boolean {
 }
 
 /** Builds the Web Request the core answers, with its body left unread. */
-export function toWebRequest(req: PagesRequest, signal: AbortSignal): Request {
+export function toWebRequest(req: PagesRequest): Request {
   const method = (req.method ?? 'GET').toUpperCase()
   const headers = requestHeaders(req)
-  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal }
+  const init: RequestInit & { duplex?: 'half' } = { method, headers }
   if (method !== 'GET' && method !== 'HEAD') {
     if (req.body !== undefined) init.body = parsedBody(req.body, headers)
     else if (hasBody(req)) {
