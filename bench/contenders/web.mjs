@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { jwt as honoJwt } from 'hono/jwt'
 import { jwtVerify } from 'jose'
 import { createEdgeRouter } from 'next-connect'
-import { createHandler } from 'routekit'
+import { createHandler, json } from 'routekit'
 import { jwt } from 'routekit/jwt'
 import { allow, audience, Body, issuer, problem, Query, secret, secretBytes } from './workload.mjs'
 
@@ -51,10 +51,10 @@ export async function handWritten(req) {
 }
 
 // routekit, built once at module scope as a user would.
-const items = createHandler()
+export const items = createHandler()
   .get({ query: Query }, ({ query }) => query)
   .use(jwt({ secret, algorithms: ['HS256'], issuer, audience }))
-  .post({ body: Body }, ({ body }) => Response.json({ created: body }, { status: 201 }))
+  .post({ body: Body }, ({ body }) => json({ created: body }, { status: 201 }))
 export const routekit = (req) => items.handle(req)
 
 // Hono with its JWT middleware and the zod validator, through app.fetch.

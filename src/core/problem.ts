@@ -1,4 +1,5 @@
 import { isHttpError } from './http-error.js'
+import { responseWithText } from './known-body.js'
 import { defaultCode, isErrorStatus, statusPhrase } from './status.js'
 
 /**
@@ -81,5 +82,5 @@ function describe(error: unknown): string {
 export function problemResponse(problem: ProblemDetails, headers?: HeadersInit): Response {
   const responseHeaders = new Headers(headers)
   responseHeaders.set('content-type', 'application/problem+json')
-  return new Response(JSON.stringify(problem), { status: problem.status, headers: responseHeaders })
+  return responseWithText(JSON.stringify(problem), { status: problem.status, headers: responseHeaders })
 }

@@ -1,3 +1,5 @@
+import { responseWithText } from './known-body.js'
+
 /**
  * Small constructors for the responses a handler returns most. A handler may
  * also return a plain value (200 JSON), `undefined` (204) or any `Response`.
@@ -16,7 +18,7 @@ const jsonType = 'application/json'
 export function json(data: unknown, init?: ResponseInit): Response {
   const headers = new Headers(init?.headers)
   if (!headers.has('content-type')) headers.set('content-type', jsonType)
-  return new Response(JSON.stringify(data), { ...init, headers })
+  return responseWithText(JSON.stringify(data), { ...init, headers })
 }
 
 /**

@@ -39,17 +39,21 @@ function requestHeaders(req: PagesRequest): Headers {
   return headers
 }
 
-/** Pulls the Node stream only as fast as the reader asks, so limits can stop it early. */
+/**
+ * Pulls the Node stream only as fast as the reader asks, so limits can stop
+ * it early; a route that never reads the body never touches the stream.
+ */
 function streamBody(req: PagesRequest): ReadableStream<Uint8Array> {
-  const chunks = req[Symbol.asyncIterator]()
+  let chunks: AsyncIterator<Buffer | string> | undefined
   return new ReadableStream({
     async pull(controller) {
+      chunks ??= req[Symbol.asyncIterator]()
       const { done, value } = await chunks.next()
       if (done) controller.close()
       else controller.enqueue(typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value))
     },
     async cancel() {
-      await chunks.return?.()
+      await chunks?.return?.()
     },
   })
 }

@@ -1,3 +1,4 @@
+import { knownBodyText } from '../../core/known-body.js'
 import type { ServerResponse } from 'node:http'
 
 /** Resolves once the socket can take more, or is gone. */
@@ -34,6 +35,11 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)
   if (response.body === null) {
     res.end()
+    return
+  }
+  const text = knownBodyText(response)
+  if (text !== undefined) {
+    res.end(text)
     return
   }
   const reader = response.body.getReader()
