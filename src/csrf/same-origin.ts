@@ -13,10 +13,17 @@ export interface CsrfOptions {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/**
+ * The origin the browser believes it is talking to. The host comes from the
+ * `Host` header, not from `req.url`: Next's App Router names every request
+ * `localhost:<port>` whatever host it was sent to (only the scheme follows
+ * `X-Forwarded-Proto`), and a browser always sends the real host in `Host`.
+ */
 function ownOrigin(req: Request, trustForwardedHost: boolean): string {
   const url = new URL(req.url)
   const forwarded = trustForwardedHost ? req.headers.get('x-forwarded-host')?.split(',', 1)[0]?.trim() : undefined
-  return forwarded ? `${url.protocol}//${forwarded}` : url.origin
+  const host = forwarded || req.headers.get('host') || url.host
+  return `${url.protocol}//${host}`
 }
 
 /**

@@ -40,6 +40,18 @@ describe('cookie sessions inside Next.js', () => {
     expect(same.json()).toMatchObject({ id: 1, owner: 'ada' })
   })
 
+  it('checks the origin on the App Router too, where Next names every request url localhost', async () => {
+    const { pair } = cookieOf(await login())
+    const put = (origin: string) =>
+      call('PUT', '/api/preferences', { headers: { ...json, cookie: pair!, origin }, body: '{"theme":"dark"}' })
+    expect((await put('https://evil.example')).status).toBe(403)
+    const same = await put(ownOrigin)
+    expect(same.status).toBe(200)
+    expect(same.json()).toEqual({ username: 'ada', theme: 'dark' })
+    const updated = cookieOf(same).pair!
+    expect((await call('GET', '/api/preferences', { headers: { cookie: updated } })).json()).toEqual({ username: 'ada', theme: 'dark' })
+  })
+
   it('logs out with an expiring cookie, after which the old one is refused', async () => {
     const { pair } = cookieOf(await login())
     const logout = await call('POST', '/api/session/logout', { headers: { cookie: pair!, origin: ownOrigin } })

@@ -89,3 +89,21 @@ describe.each(routers)('CSRF protection for cookie sessions (%s router)', (route
     expect(response.json()).toEqual({ sub: 'u1' })
   })
 })
+
+describe('the app’s own origin', () => {
+  it('comes from the Host header, not from a request URL that names another host (as Next’s App Router does)', async () => {
+    const api = app()
+    const cookie = sessionCookie(await send('app', api, { method: 'POST' }))!.pair
+    // Next hands App Router routes http://localhost:<port>/... whatever the browser asked for.
+    const asNextDoes = (origin: string) =>
+      api.handle(
+        new Request('http://localhost:3000/api/items', {
+          method: 'POST',
+          headers: { cookie, host: 'app.example.com', origin },
+        }),
+      )
+    expect((await asNextDoes('http://app.example.com')).status).toBe(200)
+    expect((await asNextDoes('http://localhost:3000')).status).toBe(403)
+    expect((await asNextDoes('https://evil.example')).status).toBe(403)
+  })
+})

@@ -24,4 +24,4 @@ export const ListQuery = z.object({
 
 export const Credentials = z.object({ username: z.string(), password: z.string() })
 
-export const SessionUser = z.object({ username: z.string() })
+export const SessionUser = z.object({ username: z.string(), theme: z.enum(['light', 'dark']).optional() })

@@ -8,12 +8,14 @@ function sameValue(fromUrl: string[], value: string | string[]): boolean {
 }
 
 /**
- * Recovers the dynamic segments Next.js mixed into `req.query`. Next builds
- * `req.query` as the URL's query overlaid with the route's params, and does
- * not expose the params alone, so a key is a param when the URL's own query
- * lacks it or has a different value. One ambiguity remains and is resolved
- * towards the query: `/items/5?id=5` on `[id]` looks exactly like `/items/5`
- * with a query `id=5`, so `id` is then in the query only.
+ * Recovers the dynamic segments Next.js mixed into `req.query`: a key is a
+ * param when the URL's own query lacks it or has a different value. Next 16
+ * also removes query keys named like a segment from `req.url` before the
+ * route runs (`/items/5?id=6` on `[id]` arrives as `/items/5` with
+ * `req.query.id === '5'`), so params always come out right, but such a
+ * query key is lost on the Pages Router; the App Router keeps it. With an
+ * older Next that leaves `req.url` alone, an identical key and value
+ * (`/items/5?id=5`) counts as query only.
  */
 export function separateParams(nextQuery: NextQuery | undefined, url: string): RawParams {
   const params: RawParams = {}
