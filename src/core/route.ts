@@ -1,6 +1,5 @@
 import type { RouteResult, RouteSpec, SpecParts } from '../validation/route-spec.js'
-import { type ValidationSettings, validateRequest } from '../validation/validate-request.js'
-import { validateResponse } from '../validation/validate-response.js'
+import type { ValidationSettings } from '../validation/validate-request.js'
 import type { RequestState, Terminal } from './compose.js'
 import { isResponse } from './is-response.js'
 import { headerRecord, parseQuery } from './request-parts.js'
@@ -80,6 +79,20 @@ class LazyParts {
 const lazyParts = LazyParts.prototype
 const lazyNames = new Set(['signal', 'query', 'headers'])
 
+type ValidationSteps = typeof import('../validation/steps.js')
+let validationSteps: Promise<ValidationSteps> | undefined
+
+/**
+ * Loads the validation steps once per process, when the first route that
+ * needs them is defined (module scope, at start-up), so no request waits
+ * for it and routes without schemas never load it at all.
+ */
+function loadValidationSteps(): Promise<ValidationSteps> {
+  validationSteps ??= import('../validation/steps.js')
+  validationSteps.catch(() => {}) // a failed load is reported by the request that awaits it
+  return validationSteps
+}
+
 /**
  * The innermost step of a route's chain: validation, then the handler. Parts
  * without a schema are parsed only if the handler reads them, and the body
@@ -88,6 +101,7 @@ const lazyNames = new Set(['signal', 'query', 'headers'])
 export function routeTerminal(spec: RouteSpec, fn: RouteFunction<any, any>, settings: RouteSettings): Terminal {
   const validates = Boolean(spec.params || spec.query || spec.headers || spec.body)
   const checksResponses = settings.dev && spec.responses !== undefined
+  const steps = validates || checksResponses ? loadValidationSteps() : undefined
   return async (requestState: RequestState, ctx: object) => {
     const { req } = requestState
     const args = Object.create(lazyParts) as Record<string | symbol, unknown>
@@ -99,13 +113,14 @@ export function routeTerminal(spec: RouteSpec, fn: RouteFunction<any, any>, sett
     args.params = requestState.params
     args.body = undefined
     if (validates) {
+      const { validateRequest } = await steps!
       // Defined, not assigned: assignment would hit the prototype's getter-only `query`/`headers`.
       for (const [part, value] of Object.entries(await validateRequest(spec, req, requestState.params, settings))) {
         Object.defineProperty(args, part, { value, enumerable: true, writable: true, configurable: true })
       }
     }
     const result = await fn(args as never)
-    if (checksResponses) await validateResponse(spec.responses!, result)
+    if (checksResponses) await (await steps!).validateResponse(spec.responses!, result)
     return toResponse(result)
   }
 }
