@@ -1,4 +1,4 @@
-import { problemResponse } from './problem.js'
+import { responseWithText } from './known-body.js'
 
 /** The methods a route can be defined for, in the order `Allow` lists them. */
 export const routeMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
@@ -29,9 +29,11 @@ export function methodAnswers(allow: string) {
     code: 'method_not_allowed',
     detail: `This resource answers ${allow}.`,
   }
+  const text = JSON.stringify(problem)
+  const headers = { allow, 'content-type': 'application/problem+json' }
   return {
     /** 405 with problem+json and `Allow` (RFC 9110 §15.5.6 requires the header). */
-    notAllowed: (): Response => problemResponse(problem, { allow }),
+    notAllowed: (): Response => responseWithText(text, { status: 405, headers }),
     /** 204 with `Allow`: the answer to a plain OPTIONS request. */
     options: (): Response => new Response(null, { status: 204, headers: { allow } }),
   }

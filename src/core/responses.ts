@@ -16,10 +16,15 @@ const jsonType = 'application/json'
  * ```
  */
 export function json(data: unknown, init?: ResponseInit): Response {
-  const headers = new Headers(init?.headers)
+  const text = JSON.stringify(data)
+  // The common case skips building a Headers object only for Response to copy it.
+  if (init?.headers === undefined) return responseWithText(text, { status: init?.status, statusText: init?.statusText, headers: plainJson })
+  const headers = new Headers(init.headers)
   if (!headers.has('content-type')) headers.set('content-type', jsonType)
-  return responseWithText(JSON.stringify(data), { ...init, headers })
+  return responseWithText(text, { ...init, headers })
 }
+
+const plainJson = { 'content-type': jsonType }
 
 /**
  * 201 Created with the new resource as JSON and, when given, its `Location`.

@@ -134,20 +134,31 @@ function remoteKeySet(option: NonNullable<KeySource['jwks']>, family: AlgorithmF
  * by every request. The token's own `jku`, `x5u`, `jwk` or `kid` never name a
  * key source; only the already-allowed `alg` picks among configured keys.
  */
-export function keyResolver(source: KeySource, algorithms: JwtAlgorithm[], family: AlgorithmFamily): JWTVerifyGetKey {
+export interface KeyResolver {
+  getKey: JWTVerifyGetKey
+  /** The imported key for an algorithm, once its import has finished (not for a JWKS). */
+  ready(alg: string): CryptoKey | KeyObject | Uint8Array | undefined
+}
+
+export function keyResolver(source: KeySource, algorithms: JwtAlgorithm[], family: AlgorithmFamily): KeyResolver {
   const given = [source.secret, source.key, source.jwks].filter((value) => value !== undefined).length
   if (given !== 1) throw configError('give exactly one of `secret`, `key` or `jwks`.')
-  if (source.jwks !== undefined) return remoteKeySet(source.jwks, family)
+  if (source.jwks !== undefined) return { getKey: remoteKeySet(source.jwks, family), ready: () => undefined }
   if (source.secret !== undefined && family !== 'hmac') {
     throw configError('`secret` is an HMAC secret; `algorithms` must list HS256, HS384 or HS512.')
   }
   const keys: Map<string, Promise<CryptoKey | KeyObject | Uint8Array>> =
     source.secret !== undefined ? importSecret(source.secret, algorithms) : importConfiguredKey(source.key!, algorithms, family)
-  // A key that fails to import fails the requests that need it (as a 500);
-  // it must not also surface as an unhandled rejection at start-up.
-  for (const pending of keys.values()) pending.catch(ignore)
-  return (header) =>
-    keys.get(header.alg)!.catch((cause: unknown) => {
-      throw new KeyImportError(`The configured key could not be imported for ${header.alg}.`, { cause })
-    })
+  // Imported keys are kept as they arrive, so verification can hand jose the
+  // key itself. A key that fails to import fails the requests that need it
+  // (as a 500); it must not also surface as an unhandled rejection at start-up.
+  const imported = new Map<string, CryptoKey | KeyObject | Uint8Array>()
+  for (const [alg, pending] of keys) pending.then((key) => imported.set(alg, key), ignore)
+  return {
+    getKey: (header) =>
+      keys.get(header.alg)!.catch((cause: unknown) => {
+        throw new KeyImportError(`The configured key could not be imported for ${header.alg}.`, { cause })
+      }),
+    ready: (alg) => imported.get(alg),
+  }
 }

@@ -83,7 +83,10 @@ export function jwt<TClaims extends StandardSchemaV1 = never>(
 export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   const family = checkAlgorithms(options.algorithms)
   const algorithms = [...options.algorithms]
-  const getKey = keyResolver(options, algorithms, family)
+  const keys = keyResolver(options, algorithms, family)
+  // With one algorithm, the imported key goes to jose directly: its path for
+  // a key function costs a promise and a copy of the result per request.
+  const onlyAlgorithm = algorithms.length === 1 ? algorithms[0]! : undefined
   const clockTolerance = options.clockTolerance ?? 5
   if (!(clockTolerance >= 0)) throw configError('`clockTolerance` must be a number of seconds, 0 or more.')
   const realm = options.realm ?? 'api'
@@ -114,7 +117,8 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
 
     let payload: JWTPayload
     try {
-      ;({ payload } = await jwtVerify(found.token, getKey, verifyOptions))
+      const key = onlyAlgorithm === undefined ? undefined : keys.ready(onlyAlgorithm)
+      ;({ payload } = key === undefined ? await jwtVerify(found.token, keys.getKey, verifyOptions) : await jwtVerify(found.token, key, verifyOptions))
     } catch (error) {
       if (error instanceof JwksUnavailableError) throw keysUnavailable(retryAfter, error.cause)
       if (error instanceof KeyImportError) throw HttpError.internal(error.message, { cause: error.cause })
