@@ -196,7 +196,8 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     const method = request.method
     const route = this.#state.routes.get(method === 'HEAD' ? 'GET' : method)
     if (route === undefined) {
-      return method === 'OPTIONS' ? this.#answers.options() : this.#answers.notAllowed()
+      if (method === 'OPTIONS') return this.#answers.options()
+      return method === 'HEAD' ? withoutBody(this.#answers.notAllowed()) : this.#answers.notAllowed()
     }
     const params = options.params ?? {}
     const { timeout } = this.#state.options

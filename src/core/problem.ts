@@ -35,15 +35,8 @@ interface MappedError {
  * say nothing internal unless `dev` is on or the error was marked `expose`.
  */
 export function mapError(error: unknown, dev: boolean): MappedError {
-  if (isHttpError(error)) {
-    const status = isErrorStatus(error.status) ? error.status : 500
-    const statusKept = status === error.status
-    const problem: ProblemDetails = {
-      type: statusKept ? error.type : 'about:blank',
-      title: statusKept ? error.title : statusPhrase(500),
-      status,
-      code: statusKept ? error.code : defaultCode(500),
-    }
+  if (isHttpError(error) && isErrorStatus(error.status)) {
+    const problem: ProblemDetails = { type: error.type, title: error.title, status: error.status, code: error.code }
     if (error.detail !== undefined && (error.expose || dev)) problem.detail = error.detail
     // Extension members follow the standard ones and can never replace them.
     for (const [name, value] of Object.entries(error.extensions ?? {})) {
@@ -51,13 +44,16 @@ export function mapError(error: unknown, dev: boolean): MappedError {
     }
     return { problem, headers: error.headers }
   }
+  // Anything else, including an HttpError whose status is not an error
+  // status (a 302 with a Location header), is a generic 500: none of its
+  // headers, members or detail reach the client outside development.
   const problem: ProblemDetails = {
     type: 'about:blank',
     title: statusPhrase(500),
     status: 500,
     code: defaultCode(500),
   }
-  if (dev) problem.detail = describe(error)
+  if (dev) problem.detail = isHttpError(error) ? error.message : describe(error)
   return { problem, headers: undefined }
 }
 

@@ -13,7 +13,8 @@ export function entriesToRecord<V>(entries: Iterable<[string, V]>): Record<strin
     if (key === '__proto__') {
       throw HttpError.badRequest('The key "__proto__" is not allowed.', { code: 'forbidden_key' })
     }
-    const existing = record[key]
+    // Own keys only: `constructor` or `toString` must not find Object.prototype's.
+    const existing = Object.hasOwn(record, key) ? record[key] : undefined
     if (existing === undefined) record[key] = value
     else if (Array.isArray(existing)) existing.push(value)
     else record[key] = [existing, value]

@@ -134,7 +134,10 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
     const loaded = raw === undefined ? undefined : await load(raw)
     const state = new SessionState<unknown>(loaded)
     if (required && loaded === undefined) {
-      throw sessionRequired(realm)
+      const refusal = sessionRequired(realm)
+      // A cookie that did not open is cleared here too, or the browser keeps sending it.
+      if (raw !== undefined) refusal.headers.append('set-cookie', serializeCookie(cookie.name, '', cookie.attributes(0)))
+      throw refusal
     }
 
     const result = await next({ ctx: { session: state } })

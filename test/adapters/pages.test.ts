@@ -67,6 +67,22 @@ describe('toPagesRoute: request bodies', () => {
     expect(result.json()).toEqual({ received: { name: 'pen' } })
   })
 
+  it('does not start reading Node’s request stream for a route that never reads the body', async () => {
+    const { createMocks } = await import('node-mocks-http')
+    const { EventEmitter } = await import('node:events')
+    const { req, res } = createMocks(
+      { method: 'POST', url: '/api/items', headers: { host: 'localhost', 'transfer-encoding': 'chunked' } },
+      { eventEmitter: EventEmitter },
+    )
+    delete (req as { body?: unknown }).body
+    let iterated = false
+    req.once('async_iterator', () => (iterated = true))
+    await toPagesRoute(createHandler().post(() => 'no body needed'))(req as never, res as never)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(res._getStatusCode()).toBe(200)
+    expect(iterated).toBe(false)
+  })
+
   it('uses req.body when Next’s parser already read it', async () => {
     const result = await callPages(items, {
       method: 'POST',

@@ -84,4 +84,10 @@ describe('the immutable builder', () => {
     const response = await api.handle(request('GET', '/api/items?a=1', { headers: { 'x-agent': 't' } }), { params: { id: '1' } })
     expect(await response.json()).toEqual({ query: { a: '1' }, agent: 't', signal: true, params: { id: '1' }, req: true, body: null, kept: 'ctx' })
   })
+
+  it('keeps query keys that share a name with Object.prototype members as plain values', async () => {
+    const api = createHandler().get(({ query }) => query)
+    const response = await api.handle(request('GET', '/api/items?constructor=x&toString=y&valueOf=1&valueOf=2'))
+    expect(await response.json()).toEqual({ constructor: 'x', toString: 'y', valueOf: ['1', '2'] })
+  })
 })

@@ -98,6 +98,14 @@ describe('error mapping', () => {
     expect(onError.mock.calls[0]![1]).toBeInstanceOf(Request)
   })
 
+  it('answers an HttpError with a non-error status as a generic 500, without its headers, members or detail', async () => {
+    const redirect = new HttpError(302, { headers: { location: '/elsewhere' }, detail: 'moved', expose: true, extensions: { to: '/x' } })
+    const response = await throwing(redirect).handle(request('GET'))
+    expect(response.status).toBe(500)
+    expect(response.headers.get('location')).toBeNull()
+    expect(await problemOf(response)).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'internal_server_error' })
+  })
+
   it('describes odd thrown values in development without crashing on them', async () => {
     const circular: Record<string, unknown> = {}
     circular.self = circular

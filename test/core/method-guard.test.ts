@@ -35,6 +35,7 @@ describe('the method guard', () => {
     const response = await postOnly.handle(request('HEAD'))
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('POST, OPTIONS')
+    expect(response.body).toBeNull() // a HEAD answer never has a body
   })
 
   it('answers HEAD by running GET and sending its status and headers without a body', async () => {

@@ -37,11 +37,15 @@ describe.each(routers)('sessions (%s router)', (router) => {
   const get = (handler: ReturnType<typeof app>, cookie: string) => send(router, handler, { headers: { cookie } })
   const required = { code: 'session_required', headers: { 'www-authenticate': 'Cookie realm="api"' } }
 
-  it('S1: a cookie with one byte flipped, or sealed for another app, is 401 on a route that requires a session', async () => {
+  it('S1: a cookie with one byte flipped, or sealed for another app, is 401 on a route that requires a session, and is cleared', async () => {
     const { value } = await login()
-    expectProblem(await get(app(), `session=${flipOneByte(value)}`), 401, required)
+    const flipped = await get(app(), `session=${flipOneByte(value)}`)
+    expectProblem(flipped, 401, required)
+    expect(sessionCookie(flipped)?.attributes).toContain('Max-Age=0')
     const foreign = await login({ secrets: [key2] })
-    expectProblem(await get(app(), foreign.pair), 401, required)
+    const refused = await get(app(), foreign.pair)
+    expectProblem(refused, 401, required)
+    expect(sessionCookie(refused)?.attributes).toContain('Max-Age=0')
   })
 
   it('S2: sealed with key 1 of {1, 2}: 200 and re-sealed with key 2 when saved; key 1 removed: 401; ttl passed: 401', async () => {

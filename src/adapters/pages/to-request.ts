@@ -55,7 +55,9 @@ function streamBody(req: PagesRequest): ReadableStream<Uint8Array> {
     async cancel() {
       await chunks?.return?.()
     },
-  })
+    // No queue: with the default high-water mark of 1 the stream would pull
+    // (and start reading Node's request) as soon as it is built.
+  }, { highWaterMark: 0 })
 }
 
 /**
