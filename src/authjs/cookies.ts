@@ -1,5 +1,3 @@
-import { readCookiesWithPrefix } from '../core/cookies.js'
-
 /** Which key derivation a cookie name implies. */
 export type AuthjsFormat = 'v5' | 'v4'
 
@@ -14,10 +12,11 @@ export const standardCookies: { name: string; format: AuthjsFormat }[] = [
 /**
  * Reads a session cookie the way Auth.js writes it: whole under its name,
  * or, when the token outgrew one cookie, split into `name.0`, `name.1`, ...
- * and joined in index order.
+ * and joined in index order. `cookies` is the request's Cookie header,
+ * parsed once for every candidate name.
  */
-export function readSessionCookie(header: string | null, name: string): string | undefined {
-  const chunks = readCookiesWithPrefix(header, name).filter(([cookie]) => cookie === name || /^\.\d+$/.test(cookie.slice(name.length)))
+export function readSessionCookie(cookies: [string, string][], name: string): string | undefined {
+  const chunks = cookies.filter(([cookie]) => cookie === name || (cookie.startsWith(name) && /^\.\d+$/.test(cookie.slice(name.length))))
   if (chunks.length === 0) return undefined
   const whole = chunks.find(([cookie]) => cookie === name)
   if (whole) return whole[1]

@@ -1,6 +1,8 @@
 import { jwtDecrypt, type JWTPayload } from 'jose'
+import { readCookiesWithPrefix } from '../core/cookies.js'
 import type { Middleware } from '../core/middleware.js'
-import { checkSameOrigin, type CsrfOptions } from '../csrf/same-origin.js'
+import { ignore } from '../core/runtime.js'
+import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { sessionRequired } from '../session/challenge.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
 import { type AuthjsFormat, readSessionCookie, standardCookies } from './cookies.js'
@@ -42,8 +44,6 @@ interface Candidate {
   keys: KeysByEnc[]
 }
 
-const ignore = () => {}
-
 /**
  * Authenticates API routes with the session cookie Auth.js (v5) or
  * next-auth (v4) already sets, decrypting it with jose alone: no
@@ -79,7 +79,7 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
     keys: secrets.map((secret) => deriveKeys(secret, format, options.salt ?? (format === 'v5' ? name : ''))),
   }))
   for (const { keys } of candidates) for (const set of keys) for (const key of Object.values(set)) key?.catch(ignore)
-  const csrf = options.csrf === false ? undefined : (options.csrf ?? {})
+  const csrf = csrfSetting(options.csrf)
   const realm = options.realm ?? 'api'
   const { schema, optional } = options
 
@@ -104,17 +104,18 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
   }
 
   return async ({ req, next }) => {
-    const header = req.headers.get('cookie')
+    const cookies = readCookiesWithPrefix(req.headers.get('cookie'), '')
+    const present = candidates.flatMap((candidate) => {
+      const token = readSessionCookie(cookies, candidate.name)
+      return token === undefined ? [] : [{ token, keys: candidate.keys }]
+    })
+    // Refuse a cross-site request before paying for any decryption.
+    if (present.length > 0 && csrf) checkSameOrigin(req, csrf)
     let payload: JWTPayload | undefined
-    let present = false
-    for (const candidate of candidates) {
-      const token = readSessionCookie(header, candidate.name)
-      if (token === undefined) continue
-      present = true
-      payload = await open(token, candidate.keys)
+    for (const { token, keys } of present) {
+      payload = await open(token, keys)
       if (payload) break
     }
-    if (present && csrf) checkSameOrigin(req, csrf)
     let auth: unknown = payload
     if (payload && schema) {
       const result = await runSchema(schema, payload)

@@ -4,10 +4,14 @@ function malformed(code: string, detail: string): HttpError {
   return HttpError.badRequest(detail, { code })
 }
 
+let strictUtf8: TextDecoder | undefined
+
 /** Strict UTF-8: invalid bytes are an error, not silently replaced with U+FFFD. */
 export function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    // Stateless without `stream: true`, so one decoder serves every body.
+    strictUtf8 ??= new TextDecoder('utf-8', { fatal: true })
+    return strictUtf8.decode(bytes)
   } catch {
     throw malformed('invalid_utf8', 'The request body is not valid UTF-8.')
   }

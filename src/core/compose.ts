@@ -1,5 +1,6 @@
 import { HttpError } from './http-error.js'
 import { isResponse } from './is-response.js'
+import { ignore } from './runtime.js'
 import type { Middleware, NextResult } from './middleware.js'
 
 /**
@@ -51,8 +52,6 @@ export type Terminal = (state: RequestState, ctx: object) => Promise<Response>
 class ChainResult {
   constructor(readonly response: Response) {}
 }
-
-const ignore = () => {}
 
 /** A promise that is never reported as unhandled, though awaiting it still throws. */
 function handled<T>(promise: Promise<T>): Promise<T> {

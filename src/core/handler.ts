@@ -5,6 +5,7 @@ import { isNextControlFlowError } from './next-control-flow.js'
 import { mapError, problemResponse } from './problem.js'
 import type { RouteSpec } from '../validation/route-spec.js'
 import { routeTerminal, type RouteFunction, type RouteSettings } from './route.js'
+import { isDevelopment } from './runtime.js'
 import { withTimeout } from './timeout.js'
 import type { Overwrite, RawParams } from './types.js'
 
@@ -61,14 +62,6 @@ interface HandlerState {
   readonly settings: RouteSettings
   readonly middleware: readonly Middleware<any, any>[]
   readonly routes: ReadonlyMap<string, CompiledRoute>
-}
-
-function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV === 'development'
-  } catch {
-    return false // no `process` on this runtime
-  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RequestState, Terminal } from './compose.js'
 import { isResponse } from './is-response.js'
 import { headerRecord, parseQuery } from './request-parts.js'
 import { json } from './responses.js'
+import { ignore } from './runtime.js'
 import type { MaybePromise, Overwrite, RawHeaders, RawQuery } from './types.js'
 
 /**
@@ -88,8 +89,10 @@ let validationSteps: Promise<ValidationSteps> | undefined
  * for it and routes without schemas never load it at all.
  */
 function loadValidationSteps(): Promise<ValidationSteps> {
-  validationSteps ??= import('../validation/steps.js')
-  validationSteps.catch(() => {}) // a failed load is reported by the request that awaits it
+  if (validationSteps === undefined) {
+    validationSteps = import('../validation/steps.js')
+    validationSteps.catch(ignore) // a failed load is reported by the request that awaits it
+  }
   return validationSteps
 }
 

@@ -13,6 +13,11 @@ export interface CsrfOptions {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** The `csrf` option of a cookie-reading middleware: on by default, `false` turns it off. */
+export function csrfSetting(option: CsrfOptions | false | undefined): CsrfOptions | undefined {
+  return option === false ? undefined : (option ?? {})
+}
+
 /**
  * The origin the browser believes it is talking to. The host comes from the
  * `Host` header, not from `req.url`: Next's App Router names every request

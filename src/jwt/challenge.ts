@@ -1,10 +1,7 @@
 import { HttpError } from '../core/http-error.js'
+import { quoted } from '../core/http-values.js'
 
 type BearerError = 'invalid_request' | 'invalid_token' | 'insufficient_scope'
-
-function quoted(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&')}"`
-}
 
 /** A `WWW-Authenticate: Bearer` challenge (RFC 6750 §3). */
 export function bearerChallenge(realm: string, error?: BearerError, scope?: string): string {

@@ -8,6 +8,8 @@ import {
   type JWTVerifyGetKey,
   type KeyObject,
 } from 'jose'
+import { isLoopbackHost } from '../core/http-values.js'
+import { ignore } from '../core/runtime.js'
 import { type AlgorithmFamily, configError, type JwtAlgorithm } from './algorithms.js'
 
 /** Where verification keys come from. Exactly one is given. */
@@ -42,7 +44,6 @@ export class KeyImportError extends Error {
 }
 
 const minimumSecretBytes = 32
-const ignore = () => {}
 
 function isCryptoKey(value: unknown): value is CryptoKey {
   return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey
@@ -107,8 +108,7 @@ function remoteKeySet(option: NonNullable<KeySource['jwks']>, family: AlgorithmF
   if (family === 'hmac') throw configError('`jwks` holds public keys; `algorithms` must list public-key algorithms.')
   const { url, ...settings } = typeof option === 'object' && !(option instanceof URL) ? option : { url: option }
   const href = new URL(url)
-  const local = href.hostname === 'localhost' || href.hostname === '127.0.0.1' || href.hostname === '[::1]'
-  if (href.protocol !== 'https:' && !(href.protocol === 'http:' && local)) {
+  if (href.protocol !== 'https:' && !(href.protocol === 'http:' && isLoopbackHost(href.hostname))) {
     throw configError('`jwks` must be an https URL (plain http only for localhost).')
   }
   const set = createRemoteJWKSet(href, settings)

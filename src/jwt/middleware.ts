@@ -1,7 +1,7 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
 import { HttpError } from '../core/http-error.js'
 import type { Middleware } from '../core/middleware.js'
-import { checkSameOrigin, type CsrfOptions } from '../csrf/same-origin.js'
+import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
 import { checkAlgorithms, configError, type JwtAlgorithm } from './algorithms.js'
 import { invalidToken, keysUnavailable, malformedAuthorization, missingToken } from './challenge.js'
@@ -92,7 +92,7 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   const realm = options.realm ?? 'api'
   const maxTokenLength = options.maxTokenLength ?? 8192
   const retryAfter = options.jwksRetryAfter ?? 30
-  const csrf = options.csrf === false ? undefined : (options.csrf ?? {})
+  const csrf = csrfSetting(options.csrf)
   const { claims, isRevoked, cookie, optional } = options
   // Merged once: every request verifies with the same options object.
   const verifyOptions: JWTVerifyOptions = {

@@ -1,4 +1,5 @@
 import { HttpError } from '../core/http-error.js'
+import { quoted } from '../core/http-values.js'
 
 /**
  * 401 for a route that needs a cookie session. RFC 9110 requires a
@@ -8,6 +9,6 @@ import { HttpError } from '../core/http-error.js'
 export function sessionRequired(realm: string): HttpError {
   return HttpError.unauthorized('This request needs a session; log in first.', {
     code: 'session_required',
-    headers: { 'www-authenticate': `Cookie realm="${realm.replace(/["\\]/g, '\\$&')}"` },
+    headers: { 'www-authenticate': `Cookie realm=${quoted(realm)}` },
   })
 }

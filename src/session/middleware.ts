@@ -1,8 +1,10 @@
 import { appendHeader } from '../core/append-header.js'
 import { type CookieAttributes, readCookie, serializeCookie } from '../core/cookies.js'
 import { HttpError } from '../core/http-error.js'
+import { isLoopbackHost } from '../core/http-values.js'
+import { isDevelopment } from '../core/runtime.js'
 import type { Middleware } from '../core/middleware.js'
-import { checkSameOrigin, type CsrfOptions } from '../csrf/same-origin.js'
+import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
 import { sessionRequired } from './challenge.js'
 import { Sealer, type SessionSecret } from './seal.js'
@@ -54,14 +56,6 @@ export type SessionData<TSchema> = [TSchema] extends [never]
 
 const maxCookieBytes = 4096
 
-function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV === 'development'
-  } catch {
-    return false
-  }
-}
-
 /**
  * Stateless sessions in a sealed cookie (JWE with jose): no server needed,
  * key rotation by key id, expiry inside the seal, `HttpOnly; Secure;
@@ -98,14 +92,12 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
   const baseName = options.cookieName ?? 'session'
   const dev = options.dev ?? isDevelopment()
   const { schema, store, rolling, required } = options
-  const csrf = options.csrf === false ? undefined : (options.csrf ?? {})
+  const csrf = csrfSetting(options.csrf)
   const realm = options.realm ?? 'api'
   const sameSite = ({ lax: 'Lax', strict: 'Strict', none: 'None' } as const)[options.cookie?.sameSite ?? 'lax']
 
   /** Secure everywhere except plain-http localhost in development. */
-  const cookieFor = (req: Request) => {
-    const url = new URL(req.url)
-    const insecureDev = dev && url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+  const settings = (insecureDev: boolean) => {
     const name = options.cookie?.hostPrefix && !insecureDev ? `__Host-${baseName}` : baseName
     const attributes = (age: number): CookieAttributes => ({
       maxAge: age,
@@ -116,6 +108,13 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
       sameSite,
     })
     return { name, attributes }
+  }
+  // Outside development the cookie never depends on the request: built once.
+  const production = dev ? undefined : settings(false)
+  const cookieFor = (req: Request) => {
+    if (production) return production
+    const url = new URL(req.url)
+    return settings(url.protocol === 'http:' && isLoopbackHost(url.hostname))
   }
 
   const load = async (value: string) => {

@@ -1,4 +1,5 @@
 import { EncryptJWT, jwtDecrypt } from 'jose'
+import { ignore } from '../core/runtime.js'
 import { hkdf } from './hkdf.js'
 
 /** A sealing key, identified by `kid` so old cookies still open after rotation. */
@@ -13,12 +14,9 @@ export interface Sealed<T> {
   data: T
   /** Expiry, in seconds since the epoch. */
   exp: number
-  /** The key that sealed it; not the newest means it is due to be re-sealed. */
-  kid: string
 }
 
 const minimumSecretLength = 32
-const ignore = () => {}
 
 /**
  * JWE `dir` + `A256GCM` (authenticated encryption) under keys derived once,
@@ -44,10 +42,6 @@ export class Sealer {
     for (const pending of this.#keys.values()) pending.catch(ignore)
   }
 
-  get newestKeyId(): string {
-    return this.#newest
-  }
-
   async seal<T>(sid: string, data: T, exp: number): Promise<string> {
     return new EncryptJWT({ sid, data: data as Record<string, unknown> })
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: this.#newest })
@@ -58,19 +52,17 @@ export class Sealer {
 
   /** Opens a sealed value; anything tampered, foreign, expired or unreadable is `undefined`. */
   async open(value: string): Promise<Sealed<unknown> | undefined> {
-    let kid = ''
     try {
       const { payload } = await jwtDecrypt(
         value,
         async (header) => {
-          kid = String(header.kid)
-          const key = this.#keys.get(kid)
+          const key = this.#keys.get(String(header.kid))
           if (key === undefined) throw new Error('unknown session key id')
           return key
         },
         { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'], requiredClaims: ['exp', 'sid'] },
       )
-      return { sid: String(payload.sid), data: payload.data, exp: payload.exp!, kid }
+      return { sid: String(payload.sid), data: payload.data, exp: payload.exp! }
     } catch {
       return undefined
     }

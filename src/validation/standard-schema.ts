@@ -27,7 +27,7 @@ export type InferOutput<S extends StandardSchemaV1> = NonNullable<S['~standard']
 /** What a schema accepts. */
 export type InferInput<S extends StandardSchemaV1> = NonNullable<S['~standard']['types']>['input']
 
-/** Runs a schema, awaiting it only when the library validates asynchronously. */
+/** Runs a schema; libraries may validate synchronously or asynchronously, so the result is always awaited. */
 export async function runSchema<S extends StandardSchemaV1>(
   schema: S,
   value: unknown,
