@@ -11,6 +11,7 @@ export default defineConfig({
     jwt: 'src/jwt/index.ts',
     session: 'src/session/index.ts',
     authjs: 'src/authjs/index.ts',
+    testing: 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -19,4 +20,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   treeshake: true,
+  // Loaded only for router: 'pages' in routekit/testing; an optional peer.
+  external: ['node-mocks-http'],
 })

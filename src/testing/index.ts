@@ -1,0 +1,6 @@
+// routekit/testing: run handlers in users' own tests, without Next.js.
+export { testRoute } from './test-route.js'
+export type { TestResult, TestRouteOptions } from './test-route.js'
+export type { TestRequestOptions } from './build-request.js'
+export { testSessionCookie, testToken } from './credentials.js'
+export type { TestSessionOptions } from './credentials.js'
