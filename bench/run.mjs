@@ -2,6 +2,7 @@
 // and writes bench/RESULTS.md. Ratios are taken within each round of an
 // alternating A B A B run, so machine drift hits every contender alike.
 import { cpus, platform, release } from 'node:os'
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { buildAll } from '../scripts/next-app.mjs'
 import { formatRange } from './lib/stats.mjs'
@@ -22,6 +23,8 @@ const nextPath = await runNextPath({ rounds: 4, seconds: 5 })
 console.log('cost of using it ...')
 const cost = await runCost({ importRuns: 15 })
 const minutes = ((Date.now() - started) / 60000).toFixed(1)
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
+const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', 'examples'], { encoding: 'utf8' }).trim() !== ''
 
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 const scenarioNames = { post: 'POST, JSON body, HS256 bearer, zod body schema', get: 'GET with a query schema', notAllowed: 'DELETE on a GET/POST route (405)' }
@@ -47,7 +50,7 @@ const targets = [
 
 const report = `# Benchmark results
 
-Written by \`npm run bench\` (${minutes} min) on ${platform()} ${release()}, ${cpus().length} × ${cpus()[0]?.model.trim()},
+Written by \`npm run bench\` (${minutes} min) at commit ${commit}${dirty ? ' (with uncommitted changes)' : ''} on ${platform()} ${release()}, ${cpus().length} × ${cpus()[0]?.model.trim()},
 Node ${process.version}, at ${new Date().toISOString()}. Medians with interquartile ranges across rounds; every
 ratio is taken within a round (contenders alternate, rotating their order each round) and then summarised.
 The machine is shared and noisy: read ratios, not absolute figures.
