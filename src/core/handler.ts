@@ -71,6 +71,13 @@ interface HandlerState {
  *
  * A route runs the middleware that was `.use()`d before it was defined:
  * `api.get(list).use(auth).post(create)` leaves GET public and guards POST.
+ *
+ * @example
+ * ```ts
+ * const api: Handler = createHandler()
+ * const items = api.get(() => listItems()).use(auth).post({ body: NewItem }, ({ body }) => created(insertItem(body)))
+ * items.allowedMethods // ['GET', 'HEAD', 'POST', 'OPTIONS']
+ * ```
  */
 export class Handler<TCtx extends object = {}> implements RequestHandler {
   readonly #state: HandlerState
