@@ -16,7 +16,9 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          // The example app's own tests import routekit by name (the built
+          // package), which this project's setup builds first.
+          include: ['test/e2e/**/*.test.ts', 'examples/next-app/tests/**/*.test.ts'],
           // Builds routekit and the example app once, serves it with `next start`.
           globalSetup: ['test/e2e/global-setup.ts'],
           hookTimeout: 180_000,

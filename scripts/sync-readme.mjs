@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 
 const readmeUrl = new URL('../README.md', import.meta.url)
 const readme = readFileSync(readmeUrl, 'utf8')
-const synced = readme.replace(/(<!-- example: (\S+) -->\n```ts\n)[\s\S]*?(\n```)/g, (_, open, path, close) => {
+const synced = readme.replace(/(<!-- example: (\S+) -->\n```ts\n)(?:[\s\S]*?\n)??(```)/g, (_, open, path, close) => {
   const code = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8').trimEnd()
-  return `${open}${code}${close}`
+  return `${open}${code}\n${close}`
 })
 writeFileSync(readmeUrl, synced)

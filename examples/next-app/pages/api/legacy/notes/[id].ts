@@ -1,19 +1,6 @@
-import { HttpError } from 'routekit'
 import { toPagesRoute } from 'routekit/pages'
-import { api, sessionRequired } from '@/lib/api'
-import { findNote } from '@/lib/find-note'
-import { notes } from '@/lib/notes-store'
-import { NewNote, NoteParams } from '@/lib/schemas'
+import { legacyNoteHandler } from '@/lib/handlers/legacy-note'
 
-// The Pages Router flavour of a note: readable by anyone, editable by its
-// owner through the cookie session (so unsafe methods get the CSRF check).
-const handler = api
-  .get({ params: NoteParams }, ({ params }) => findNote(params.id))
-  .use(sessionRequired)
-  .put({ params: NoteParams, body: NewNote }, ({ params, body, session }) => {
-    if (findNote(params.id).owner !== session.data.username) throw HttpError.forbidden('Only the owner may edit a note.')
-    return notes.update(params.id, body)
-  })
-
-export default toPagesRoute(handler)
+export default toPagesRoute(legacyNoteHandler)
+// routekit reads the body itself, with its limits and problem+json answers.
 export const config = { api: { bodyParser: false } }
