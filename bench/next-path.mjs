@@ -1,9 +1,8 @@
 // Inside Next.js: the example app under `next start`, a raw route against the
 // same route through routekit, on each router, loaded with autocannon.
-import { readFileSync } from 'node:fs'
 import { alternate } from './lib/alternate.mjs'
 import { load } from './lib/load.mjs'
-import { startApp } from '../scripts/next-app.mjs'
+import { appToken, startApp } from '../scripts/next-app.mjs'
 
 const routes = {
   'App Router': { raw: '/api/bench/raw', routekit: '/api/bench/kit' },
@@ -12,9 +11,7 @@ const routes = {
 
 /** Assumes the app is built (bench/run.mjs builds it). */
 export async function runNextPath({ rounds = 3, seconds = 4 } = {}) {
-  const { signJwt } = await import('routekit/jwt')
-  const defaults = JSON.parse(readFileSync(new URL('../examples/next-app/lib/dev-defaults.json', import.meta.url), 'utf8'))
-  const token = await signJwt({ sub: 'bench' }, { secret: defaults.jwtSecret, algorithm: 'HS256', issuer: defaults.issuer, audience: defaults.audience, expiresIn: '1h' })
+  const token = await appToken({}, { subject: 'bench' })
   const request = {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -4,18 +4,13 @@
 // over time, into bench/SOAK.md. Not part of `npm test`: `npm run soak`.
 import { readFileSync, writeFileSync } from 'node:fs'
 import autocannon from 'autocannon'
-import { buildAll, startApp } from '../scripts/next-app.mjs'
+import { appToken, buildAll, startApp } from '../scripts/next-app.mjs'
 
 const duration = Number(process.env.SOAK_SECONDS ?? 60)
 const connections = 50
 
 buildAll({ quiet: true })
-const { signJwt } = await import('routekit/jwt')
-const defaults = JSON.parse(readFileSync(new URL('../examples/next-app/lib/dev-defaults.json', import.meta.url), 'utf8'))
-const token = await signJwt(
-  { scope: 'notes:read notes:write' },
-  { secret: defaults.jwtSecret, algorithm: 'HS256', subject: 'soak', issuer: defaults.issuer, audience: defaults.audience, expiresIn: '1h' },
-)
+const token = await appToken({ scope: 'notes:read notes:write' }, { subject: 'soak' })
 const app = await startApp()
 const json = { 'content-type': 'application/json' }
 const bearer = { ...json, authorization: `Bearer ${token}` }

@@ -1,20 +1,11 @@
 // `npm run demo`: builds routekit and the example Next.js app, serves it on
 // 127.0.0.1:3000 (PORT to change), and prints curl lines to try. Ctrl-C stops it.
-import { readFileSync } from 'node:fs'
-import { buildAll, startApp } from './next-app.mjs'
+import { appToken, buildAll, startApp } from './next-app.mjs'
 
 const port = Number(process.env.PORT ?? 3000)
 buildAll()
-// Imported after the build: the demo uses the package exactly as an app would.
-const { signJwt } = await import('routekit/jwt')
-const defaults = JSON.parse(readFileSync(new URL('../examples/next-app/lib/dev-defaults.json', import.meta.url), 'utf8'))
-const { issuer, audience } = defaults
-// The same secret the app verifies with: its environment's, else the development default.
-const jwtSecret = process.env.JWT_SECRET ?? defaults.jwtSecret
-const token = await signJwt(
-  { scope: 'notes:read notes:write' },
-  { secret: jwtSecret, algorithm: 'HS256', subject: 'grace', issuer, audience, expiresIn: '12h' },
-)
+// After the build: the token is signed by the package, exactly as an app would.
+const token = await appToken({ scope: 'notes:read notes:write' }, { subject: 'grace', expiresIn: '12h' })
 
 const app = await startApp({ port, output: 'inherit' })
 const url = app.url

@@ -1,6 +1,7 @@
 export const root: string
 export const appDir: string
 export function buildAll(options?: { quiet?: boolean }): void
+export function appToken(claims: Record<string, unknown>, options?: { subject?: string; expiresIn?: string | number }): Promise<string>
 export function freePort(): Promise<number>
 export function startApp(options?: {
   port?: number

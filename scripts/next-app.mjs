@@ -1,6 +1,7 @@
 // Builds and runs the example Next.js app; shared by `npm run demo` and the
 // end-to-end tests, so both exercise exactly the same server.
 import { execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +16,24 @@ export function buildAll({ quiet = false } = {}) {
   const stdio = quiet ? 'pipe' : 'inherit'
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio, env })
   execFileSync(process.execPath, [nextBin, 'build'], { cwd: appDir, stdio, env })
+}
+
+/**
+ * A bearer token the example app accepts: signed with the secret the app
+ * verifies with (JWT_SECRET from the environment, which the server started
+ * here inherits, else the development default). Needs the built package.
+ */
+export async function appToken(claims, { subject, expiresIn = '1h' } = {}) {
+  const { signJwt } = await import('routekit/jwt')
+  const defaults = JSON.parse(readFileSync(new URL('../examples/next-app/lib/dev-defaults.json', import.meta.url), 'utf8'))
+  return signJwt(claims, {
+    secret: process.env.JWT_SECRET ?? defaults.jwtSecret,
+    algorithm: 'HS256',
+    subject,
+    issuer: defaults.issuer,
+    audience: defaults.audience,
+    expiresIn,
+  })
 }
 
 /** A free TCP port on 127.0.0.1. */
