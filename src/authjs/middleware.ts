@@ -1,5 +1,6 @@
 import { jwtDecrypt, type JWTPayload } from 'jose'
 import { readCookiesWithPrefix } from '../core/cookies.js'
+import { describeMiddleware } from '../core/describe.js'
 import type { Middleware } from '../core/middleware.js'
 import { ignore } from '../core/runtime.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
@@ -103,7 +104,7 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
     return undefined
   }
 
-  return async ({ req, next }) => {
+  const middleware: Middleware<{}, { auth: unknown }> = async ({ req, next }) => {
     const cookies = readCookiesWithPrefix(req.headers.get('cookie'), '')
     const present = candidates.flatMap((candidate) => {
       const token = readSessionCookie(cookies, candidate.name)
@@ -124,4 +125,18 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
     if (auth === undefined && !optional) throw sessionRequired(realm)
     return next({ ctx: { auth } })
   }
+  return describeMiddleware(middleware, {
+    security: {
+      name: 'authjsSession',
+      scheme: {
+        type: 'apiKey',
+        in: 'cookie',
+        // An apiKey scheme names one cookie; the others Auth.js may use are listed for readers.
+        name: options.cookieName ?? 'authjs.session-token',
+        ...(options.cookieName ? {} : { description: `Any of the cookies ${standardCookies.map(({ name }) => name).join(', ')}.` }),
+      },
+      optional: optional === true,
+    },
+    statuses: [...(optional ? [] : [401]), ...(csrf ? [403] : [])],
+  })
 }

@@ -11,18 +11,17 @@ import type { Middleware, NextResult } from './middleware.js'
  * paid unless some code asks for the signal.
  */
 export class RequestState {
-  readonly #signal: (() => AbortSignal) | undefined
-
   constructor(
     readonly req: Request,
     readonly params: Record<string, string | string[]>,
-    signal?: () => AbortSignal,
-  ) {
-    this.#signal = signal
-  }
+    /** The methods the handler answers, for middleware that must say so (CORS). */
+    readonly allowedMethods: readonly string[],
+    /** Where the signal comes from when it is not `req.signal` (an adapter's or the timeout's). */
+    readonly signalSource?: () => AbortSignal,
+  ) {}
 
   get signal(): AbortSignal {
-    return this.#signal ? this.#signal() : this.req.signal
+    return this.signalSource ? this.signalSource() : this.req.signal
   }
 }
 
@@ -42,6 +41,10 @@ class LayerArgs {
 
   get signal(): AbortSignal {
     return this.#state.signal
+  }
+
+  get allowedMethods(): readonly string[] {
+    return this.#state.allowedMethods
   }
 }
 
@@ -73,7 +76,7 @@ function contractError(detail: string): HttpError {
 export function compose(
   middleware: readonly Middleware<any, any>[],
   terminal: Terminal,
-): (state: RequestState) => Promise<Response> {
+): (state: RequestState, ctx?: object) => Promise<Response> {
   const dispatch = (state: RequestState, index: number, ctx: object): Promise<Response> =>
     index === middleware.length ? terminal(state, ctx) : runLayer(state, index, ctx)
 
@@ -95,5 +98,7 @@ export function compose(
     throw contractError("A middleware returned neither next()'s result nor a Response.")
   }
 
-  return (state) => dispatch(state, 0, {})
+  // A chain may start from context gathered elsewhere (routekit/next-connect
+  // runs one middleware at a time, each seeing what the earlier ones added).
+  return (state, ctx = {}) => dispatch(state, 0, ctx)
 }

@@ -1,4 +1,6 @@
 import { compose, RequestState } from './compose.js'
+import { middlewareDescription, type RouteDescription } from './describe.js'
+import { isHandlerWide } from './handler-wide.js'
 import { allowedMethods, methodAnswers, type RouteMethod, withoutBody } from './method-guard.js'
 import type { Middleware } from './middleware.js'
 import { isNextControlFlowError } from './next-control-flow.js'
@@ -55,11 +57,17 @@ export interface RequestHandler {
   readonly allowedMethods: readonly string[]
 }
 
-type CompiledRoute = (state: RequestState) => Promise<Response>
+interface CompiledRoute {
+  readonly run: (state: RequestState) => Promise<Response>
+  readonly description: RouteDescription
+}
 
 interface HandlerState {
   readonly options: Readonly<HandlerOptions>
   readonly settings: RouteSettings
+  /** Runs around the method guard, for every request (see `handlerWide`). */
+  readonly handlerWide: readonly Middleware<any, any>[]
+  /** Snapshotted by each route as it is defined. */
   readonly middleware: readonly Middleware<any, any>[]
   readonly routes: ReadonlyMap<string, CompiledRoute>
 }
@@ -82,6 +90,7 @@ interface HandlerState {
 export class Handler<TCtx extends object = {}> implements RequestHandler {
   readonly #state: HandlerState
   readonly #answers: ReturnType<typeof methodAnswers>
+  readonly #wrapped: ((state: RequestState) => Promise<Response>) | undefined
   /** The methods this handler answers, in `Allow` order. */
   readonly allowedMethods: readonly string[]
 
@@ -90,6 +99,29 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     this.#state = state
     this.allowedMethods = Object.freeze(allowedMethods(state.routes.keys()))
     this.#answers = methodAnswers(this.allowedMethods.join(', '))
+    this.#wrapped =
+      state.handlerWide.length === 0
+        ? undefined
+        : compose(
+            state.handlerWide.map((layer) => this.#answeringErrors(layer)),
+            (requestState) => this.#answer(requestState),
+          )
+  }
+
+  /**
+   * The routes in `Allow` order, as documentation tools see them: method,
+   * spec with its schemas and metadata, and what each middleware describes.
+   *
+   * @example
+   * ```ts
+   * items.routes.map((route) => route.method) // ['GET', 'POST']
+   * ```
+   */
+  get routes(): readonly RouteDescription[] {
+    return this.allowedMethods.flatMap((method) => {
+      const route = this.#state.routes.get(method)
+      return route ? [route.description] : []
+    })
   }
 
   /**
@@ -102,7 +134,15 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * ```
    */
   use<TAdd extends object = {}>(middleware: Middleware<TCtx, TAdd>): Handler<Overwrite<TCtx, TAdd>> {
-    return new Handler({ ...this.#state, middleware: [...this.#state.middleware, middleware] })
+    if (!isHandlerWide(middleware)) {
+      return new Handler({ ...this.#state, middleware: [...this.#state.middleware, middleware] })
+    }
+    // It wraps the method guard, which answers for every route; letting
+    // earlier routes escape it would make their 405s and preflights differ.
+    if (this.#state.routes.size > 0) {
+      throw new TypeError(`routekit: ${middleware.name || 'a handler-wide middleware'} must be added before the handler's first route.`)
+    }
+    return new Handler({ ...this.#state, handlerWide: [...this.#state.handlerWide, middleware] })
   }
 
   /**
@@ -176,8 +216,17 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     if (this.#state.routes.has(method)) {
       throw new TypeError(`routekit: a ${method} route is already defined on this handler.`)
     }
+    const { middleware, settings, handlerWide } = this.#state
+    const description: RouteDescription = Object.freeze({
+      method,
+      spec,
+      // Handler-wide middleware runs first for every route, so it describes every route too.
+      middleware: [...handlerWide, ...middleware].flatMap((layer) => middlewareDescription(layer) ?? []),
+      invalidBodyStatus: settings.invalidBodyStatus,
+      timeout: this.#state.options.timeout !== undefined,
+    })
     const routes = new Map(this.#state.routes)
-    routes.set(method, compose(this.#state.middleware, routeTerminal(spec, handler, this.#state.settings)))
+    routes.set(method, { run: compose(middleware, routeTerminal(spec, handler, settings)), description })
     return new Handler({ ...this.#state, routes })
   }
 
@@ -193,29 +242,58 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * ```
    */
   async handle(request: Request, options: HandleOptions = {}): Promise<Response> {
+    const state = new RequestState(request, options.params ?? {}, this.allowedMethods, options.signal)
+    let response: Response
+    if (this.#wrapped === undefined) {
+      response = await this.#answer(state)
+    } else {
+      try {
+        response = await this.#wrapped(state)
+      } catch (error) {
+        if (isNextControlFlowError(error)) throw error
+        response = await this.#errorResponse(error, request)
+      }
+    }
+    return request.method === 'HEAD' ? withoutBody(response) : response
+  }
+
+  /** The method guard, then the route's chain, with anything thrown mapped to a problem. */
+  async #answer(state: RequestState): Promise<Response> {
+    const { req: request } = state
     const method = request.method
     const route = this.#state.routes.get(method === 'HEAD' ? 'GET' : method)
     if (route === undefined) {
-      if (method === 'OPTIONS') return this.#answers.options()
-      return method === 'HEAD' ? withoutBody(this.#answers.notAllowed()) : this.#answers.notAllowed()
+      return method === 'OPTIONS' ? this.#answers.options() : this.#answers.notAllowed()
     }
-    const params = options.params ?? {}
     const { timeout } = this.#state.options
-    let response: Response
     try {
-      response =
-        timeout === undefined
-          ? await route(new RequestState(request, params, options.signal))
-          : await withTimeout(
-              options.signal ?? (() => request.signal),
-              (signal) => route(new RequestState(request, params, signal)),
-              timeout,
-            )
+      return timeout === undefined
+        ? await route.run(state)
+        : await withTimeout(
+            () => state.signal,
+            (signal) => route.run(new RequestState(request, state.params, state.allowedMethods, signal)),
+            timeout,
+          )
     } catch (error) {
       if (isNextControlFlowError(error)) throw error
-      response = await this.#errorResponse(error, request)
+      return this.#errorResponse(error, request)
     }
-    return method === 'HEAD' ? withoutBody(response) : response
+  }
+
+  /**
+   * A handler-wide layer whose thrown error becomes its problem response
+   * where it is thrown, so the layers around it (CORS) see it on the way
+   * out like any other answer, and `onError` hears of it once.
+   */
+  #answeringErrors(layer: Middleware<any, any>): Middleware<any, any> {
+    return async (args) => {
+      try {
+        return await layer(args)
+      } catch (error) {
+        if (isNextControlFlowError(error)) throw error
+        return this.#errorResponse(error, args.req)
+      }
+    }
   }
 
   async #errorResponse(error: unknown, request: Request): Promise<Response> {
@@ -251,6 +329,7 @@ export function createHandler(options: HandlerOptions = {}): Handler<{}> {
       maxDepth: options.maxDepth ?? 64,
       invalidBodyStatus: options.invalidBodyStatus ?? 422,
     },
+    handlerWide: [],
     middleware: [],
     routes: new Map(),
   })

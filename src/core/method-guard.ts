@@ -1,4 +1,4 @@
-import { responseWithText } from './known-body.js'
+import { knownBodyText, responseWithText } from './known-body.js'
 
 /** The methods a route can be defined for, in the order `Allow` lists them. */
 export const routeMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
@@ -41,8 +41,11 @@ export function methodAnswers(allow: string) {
 
 /** A HEAD answer: the GET response's status and headers, without its body. */
 export function withoutBody(response: Response): Response {
-  if (response.body === null) return response
-  // Release the GET body nobody will read; errors here mean it was already gone.
-  response.body.cancel().catch(() => {})
+  // A routekit-made body has no stream yet; asking for `body` would build one.
+  if (knownBodyText(response) === undefined) {
+    if (response.body === null) return response
+    // Release the GET body nobody will read; errors here mean it was already gone.
+    response.body.cancel().catch(() => {})
+  }
   return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
 }

@@ -49,6 +49,8 @@ export interface MiddlewareArgs<TCtx> {
   readonly next: NextFunction
   /** Aborts when the client goes away or the handler's timeout passes. */
   readonly signal: AbortSignal
+  /** The methods the handler answers, in `Allow` order (HEAD and OPTIONS included). */
+  readonly allowedMethods: readonly string[]
 }
 
 /**

@@ -1,6 +1,8 @@
+import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
 import type { Middleware } from '../core/middleware.js'
 import { insufficientScope, missingToken } from './challenge.js'
+import { scopeDescription } from './description.js'
 
 /** The scopes a token grants: OAuth's space-separated `scope`, or an `scp` list. */
 function grantedScopes(auth: object): Set<string> {
@@ -29,12 +31,13 @@ export function requireScope(...args: (string | { realm: string })[]): Middlewar
   const realm = typeof args[0] === 'object' ? args[0].realm : 'api'
   const scopes = args.filter((arg): arg is string => typeof arg === 'string')
   if (scopes.length === 0) throw new TypeError('routekit/jwt: requireScope needs at least one scope.')
-  return ({ ctx, next }) => {
+  const middleware: Middleware<{ auth: object | undefined }> = ({ ctx, next }) => {
     if (ctx.auth === undefined) throw missingToken(realm)
     const granted = grantedScopes(ctx.auth)
     if (!scopes.every((scope) => granted.has(scope))) throw insufficientScope(realm, scopes)
     return next()
   }
+  return describeMiddleware(middleware, scopeDescription(scopes))
 }
 
 /**
@@ -50,9 +53,11 @@ export function authorize<TCtx extends { auth: unknown }>(
   check: (ctx: TCtx, req: Request) => boolean | Promise<boolean>,
   options: { realm?: string } = {},
 ): Middleware<TCtx> {
-  return async ({ ctx, req, next }) => {
+  const middleware: Middleware<TCtx> = async ({ ctx, req, next }) => {
     if (ctx.auth === undefined) throw missingToken(options.realm ?? 'api')
     if (!(await check(ctx, req))) throw HttpError.forbidden('You are not allowed to do this.', { code: 'forbidden' })
     return next()
   }
+  // No security scheme of its own: it checks whatever an earlier middleware put on `ctx.auth`.
+  return describeMiddleware(middleware, { statuses: [401, 403] })
 }

@@ -1,9 +1,11 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
+import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
 import { checkAlgorithms, configError, type JwtAlgorithm } from './algorithms.js'
+import { jwtDescription } from './description.js'
 import { invalidToken, keysUnavailable, malformedAuthorization, missingToken } from './challenge.js'
 import { JwksUnavailableError, KeyImportError, keyResolver, type KeySource } from './keys.js'
 import { findToken } from './token-source.js'
@@ -105,7 +107,7 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
     requiredClaims: [...(options.requireExpiry === false ? [] : ['exp']), ...(options.requiredClaims ?? [])],
   }
 
-  return async ({ req, next }) => {
+  const middleware: Middleware<{}, { auth: unknown }> = async ({ req, next }) => {
     const found = findToken(req, cookie)
     if (found.kind === 'malformed') throw malformedAuthorization(realm)
     if (found.kind === 'none') {
@@ -135,4 +137,8 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
     if (isRevoked && (await isRevoked(payload))) throw invalidToken(realm)
     return next({ ctx: { auth } })
   }
+  return describeMiddleware(
+    middleware,
+    jwtDescription({ optional: optional === true, jwks: options.jwks !== undefined, cookieCsrf: cookie !== undefined && csrf !== undefined }),
+  )
 }

@@ -1,5 +1,6 @@
 import { appendHeader } from '../core/append-header.js'
 import { type CookieAttributes, readCookie, serializeCookie } from '../core/cookies.js'
+import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
 import { isLoopbackHost } from '../core/http-values.js'
 import { isDevelopment } from '../core/runtime.js'
@@ -126,7 +127,7 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
     return result.issues ? undefined : { ...sealed, data: result.value }
   }
 
-  return async ({ req, next }) => {
+  const middleware: Middleware<{}, { session: Session<unknown> }> = async ({ req, next }) => {
     const cookie = cookieFor(req)
     const raw = readCookie(req.headers.get('cookie'), cookie.name)
     if (raw !== undefined && csrf) checkSameOrigin(req, csrf)
@@ -159,4 +160,13 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
     }
     return setCookie === undefined ? result : appendHeader(result.response, 'set-cookie', setCookie)
   }
+  return describeMiddleware(middleware, {
+    // The production name: documentation describes the deployed API, not plain-http localhost.
+    security: {
+      name: 'sessionCookie',
+      scheme: { type: 'apiKey', in: 'cookie', name: options.cookie?.hostPrefix ? `__Host-${baseName}` : baseName },
+      optional: required !== true,
+    },
+    statuses: [...(required ? [401] : []), ...(csrf ? [403] : [])],
+  })
 }

@@ -30,6 +30,16 @@ export interface RouteSpec {
   responses?: { [status: number]: StandardSchemaV1 }
   /** Overrides the handler's `bodyLimit` for this route, in bytes. */
   bodyLimit?: number
+  /** A one-line summary of the operation, for generated documentation. */
+  summary?: string
+  /** A longer description (CommonMark), for generated documentation. */
+  description?: string
+  /** Groups operations in generated documentation. */
+  tags?: string[]
+  /** A unique, stable name for the operation (client generators use it). */
+  operationId?: string
+  /** Marks the operation deprecated in generated documentation; it still answers. */
+  deprecated?: boolean
 }
 
 type Validated<TSpec, K extends string, Fallback> = TSpec extends { [P in K]: infer S extends StandardSchemaV1 }
