@@ -1,24 +1,14 @@
 import type { ServerResponse } from 'node:http'
 import type { RequestHandler } from '../core/handler.js'
-import { methodAnswers } from '../core/method-guard.js'
-import { controlFlowResponse } from '../core/next-control-flow.js'
-import { problemResponse } from '../core/problem.js'
+import { nodeAnswerer } from './pages/answer.js'
+import { NodeRequest, type PagesContext } from './pages/node-request.js'
 import { separateParams } from './pages/params.js'
-import { isForbiddenMethod, type PagesRequest, toWebRequest } from './pages/to-request.js'
-import { writeResponse } from './pages/write-response.js'
+import type { PagesRequest } from './pages/to-request.js'
 
-export type { PagesRequest }
+export type { PagesContext, PagesRequest }
 
 /** A Pages Router API route: the default export of a `pages/api` file. */
 export type PagesRoute = (req: PagesRequest, res: ServerResponse) => Promise<void>
-
-/** The Node objects behind a Web Request that the Pages adapter made. */
-export interface PagesContext {
-  req: PagesRequest
-  res: ServerResponse
-}
-
-const contexts = new WeakMap<Request, PagesContext>()
 
 /**
  * The Node `req`/`res` behind a request, for the rare handler that must use
@@ -35,17 +25,8 @@ const contexts = new WeakMap<Request, PagesContext>()
  * ```
  */
 export function getPagesContext(request: Request): PagesContext | undefined {
-  return contexts.get(request)
+  return NodeRequest.contextOf(request)
 }
-
-const badRequest = () =>
-  problemResponse({
-    type: 'about:blank',
-    title: 'Bad Request',
-    status: 400,
-    code: 'bad_request',
-    detail: 'The request line or headers could not be read.',
-  })
 
 /**
  * Turns a handler into a `pages/api` route. Set `bodyParser: false` in the
@@ -62,57 +43,5 @@ const badRequest = () =>
  * ```
  */
 export function toPagesRoute(handler: RequestHandler): PagesRoute {
-  const refuseMethod = methodAnswers(handler.allowedMethods.join(', ')).notAllowed
-  return async (req, res) => {
-    // A client that leaves before the answer aborts the handler's signal,
-    // which is only created if some code reads it.
-    let controller: AbortController | undefined
-    let gone = false
-    res.once('close', () => {
-      if (res.writableFinished) return
-      gone = true
-      controller?.abort()
-    })
-    const signal = () => {
-      if (controller === undefined) {
-        controller = new AbortController()
-        if (gone) controller.abort()
-      }
-      return controller.signal
-    }
-    let response: Response
-    if (isForbiddenMethod(req.method ?? 'GET')) {
-      response = refuseMethod() // Fetch cannot even represent TRACE or CONNECT.
-    } else {
-      let request: Request | undefined
-      try {
-        request = toWebRequest(req)
-      } catch {
-        request = undefined
-      }
-      if (request === undefined) {
-        response = badRequest()
-      } else {
-        contexts.set(request, { req, res })
-        const params = separateParams(req.query, req.url ?? '')
-        try {
-          response = await handler.handle(request, { params, signal })
-        } catch (error) {
-          // Only Next's own control-flow errors get here; API routes have no
-          // boundary to catch them, so they are answered as Next would.
-          const translated = controlFlowResponse(error)
-          if (translated === undefined) throw error
-          response = translated
-        }
-      }
-    }
-    // The handler answered through `res` itself (or started to, then threw):
-    // what it sent stands, and routekit only makes sure the response ends.
-    if (res.headersSent) {
-      if (!res.writableEnded) res.end()
-      response.body?.cancel().catch(() => {})
-      return
-    }
-    await writeResponse(res, response)
-  }
+  return nodeAnswerer(handler, { params: (req) => separateParams(req.query, req.url ?? '') })
 }

@@ -1,4 +1,5 @@
 import { HttpError } from '../core/http-error.js'
+import { bodySourceOf } from './body-source.js'
 import { entriesToRecord } from '../core/request-parts.js'
 import { classifyMediaType } from './media-type.js'
 import { checkDeclaredLength, readLimited } from './read-limited.js'
@@ -26,7 +27,9 @@ function unsupported(detail: string, headers?: HeadersInit): HttpError {
  * bytes (counted while they stream), then the parse.
  */
 export async function readBody(req: Request, limits: BodyLimits): Promise<ReadBody> {
-  if (req.body === null || req.headers.get('content-length') === '0') return absent
+  // Asking a host's body source leaves the Web body unbuilt (see BodySource).
+  const present = bodySourceOf(req) !== undefined || req.body !== null
+  if (!present || req.headers.get('content-length') === '0') return absent
   const encoding = req.headers.get('content-encoding')
   if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
     // Decompressing would need a second limit on the inflated size; refusing

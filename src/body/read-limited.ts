@@ -1,4 +1,5 @@
 import { HttpError, isHttpError } from '../core/http-error.js'
+import { bodySourceOf } from './body-source.js'
 
 function tooLarge(limit: number): HttpError {
   return new HttpError(413, { code: 'body_too_large', detail: `The request body exceeds ${limit} bytes.` })
@@ -11,44 +12,78 @@ function tooLarge(limit: number): HttpError {
 export function checkDeclaredLength(req: Request, limit: number): void {
   const declared = req.headers.get('content-length')
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
-    req.body?.cancel().catch(() => {})
+    // A body source has not started reading; only a Web body may need stopping.
+    if (bodySourceOf(req) === undefined) req.body?.cancel().catch(() => {})
     throw tooLarge(limit)
+  }
+}
+
+/** One chunk at a time, and a way to stop the sender early. */
+interface Chunks {
+  next(): Promise<IteratorResult<Uint8Array, unknown>>
+  stop(): void
+}
+
+function webChunks(body: ReadableStream<Uint8Array>): Chunks {
+  const reader = body.getReader()
+  return {
+    next: () => reader.read() as Promise<IteratorResult<Uint8Array, unknown>>,
+    stop: () => {
+      reader.cancel().catch(() => {})
+    },
+  }
+}
+
+function sourceChunks(iterator: AsyncIterator<Uint8Array>): Chunks {
+  return {
+    next: () => iterator.next(),
+    stop: () => {
+      iterator.return?.()?.catch(() => {})
+    },
   }
 }
 
 /**
  * Reads the whole body, counting while it streams: a chunked or lying body
  * is cut off as soon as it passes the limit, so memory stays bounded by it.
+ * A host's body source (see `BodySource`) is read directly, without a Web
+ * stream in between; the limits are the same either way.
  */
 export async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
-  if (req.body === null) return new Uint8Array(0)
-  if (req.bodyUsed) {
-    throw HttpError.internal('The request body was already read, by a middleware or the handler.')
+  const source = bodySourceOf(req)
+  let chunks: Chunks
+  if (source !== undefined) {
+    chunks = sourceChunks(source.take())
+  } else {
+    if (req.body === null) return new Uint8Array(0)
+    if (req.bodyUsed) {
+      throw HttpError.internal('The request body was already read, by a middleware or the handler.')
+    }
+    chunks = webChunks(req.body)
   }
-  const reader = req.body.getReader()
-  const chunks: Uint8Array[] = []
+  const parts: Uint8Array[] = []
   let total = 0
   try {
     for (;;) {
-      const { done, value } = await reader.read()
+      const { done, value } = await chunks.next()
       if (done) break
       total += value.byteLength
       if (total > limit) {
-        reader.cancel().catch(() => {})
+        chunks.stop()
         throw tooLarge(limit)
       }
-      chunks.push(value)
+      parts.push(value)
     }
   } catch (error) {
     if (isHttpError(error)) throw error
     throw HttpError.badRequest('The request body could not be read to its end.', { code: 'body_unreadable' })
   }
-  if (chunks.length === 1) return chunks[0]!
+  if (parts.length === 1) return parts[0]!
   const bytes = new Uint8Array(total)
   let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
+  for (const part of parts) {
+    bytes.set(part, offset)
+    offset += part.byteLength
   }
   return bytes
 }

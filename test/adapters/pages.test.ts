@@ -56,6 +56,27 @@ describe('toPagesRoute: params and query', () => {
   })
 })
 
+describe('toPagesRoute: the request URL', () => {
+  const echoUrl = toPagesRoute(createHandler().get(({ req, query }) => ({ url: req.url, query })))
+
+  it('keeps a Host header with path characters from moving the path into the query', async () => {
+    // Node accepts any Host value; pasted into the URL, `evil.example/x?`
+    // would make the path `/x` and the real path a query string.
+    for (const host of ['evil.example/x?', 'evil.example?', 'evil.example#', 'user@evil.example', 'evil.example\\x']) {
+      const result = await callPages(echoUrl, { url: '/api/items?tag=a', headers: { host } })
+      expect(result.status).toBe(200)
+      expect(result.json()).toEqual({ url: 'http://localhost/api/items?tag=a', query: { tag: 'a' } })
+    }
+  })
+
+  it('keeps a well-formed Host, with a port or an IPv6 literal', async () => {
+    for (const host of ['notes.example:8080', '[::1]:3000', '127.0.0.1']) {
+      const result = await callPages(echoUrl, { url: '/api/items', headers: { host } })
+      expect(result.json().url).toBe(`http://${host}/api/items`)
+    }
+  })
+})
+
 describe('toPagesRoute: request bodies', () => {
   it('streams the raw body when Next’s parser is off (bodyParser: false)', async () => {
     const result = await callPages(items, {

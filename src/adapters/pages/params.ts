@@ -20,9 +20,13 @@ function sameValue(fromUrl: string[], value: string | string[]): boolean {
 export function separateParams(nextQuery: NextQuery | undefined, url: string): RawParams {
   const params: RawParams = {}
   if (!nextQuery) return params
+  const names = Object.keys(nextQuery)
+  // Next passes `{}` for a route without segments or query: nothing to separate.
+  if (names.length === 0) return params
   const start = url.indexOf('?')
   const search = new URLSearchParams(start === -1 ? '' : url.slice(start + 1))
-  for (const [name, value] of Object.entries(nextQuery)) {
+  for (const name of names) {
+    const value = nextQuery[name]
     if (value !== undefined && !sameValue(search.getAll(name), value)) params[name] = value
   }
   return params

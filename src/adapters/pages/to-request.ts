@@ -1,4 +1,6 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { NodeBody } from './node-body.js'
+import { NodeRequest, type NodeRequestParts } from './node-request.js'
 
 /** A Pages Router request: Node's, with what Next.js adds to it. */
 export type PagesRequest = IncomingMessage & {
@@ -14,19 +16,39 @@ export function isForbiddenMethod(method: string): boolean {
   return forbiddenMethods.has(method.toUpperCase())
 }
 
+/**
+ * The request's absolute URL, as a string: the Request constructor parses
+ * it anyway, so parsing it here too would be paid twice.
+ */
 function requestUrl(req: PagesRequest): string {
-  const path = req.url ?? '/'
   const forwarded = req.headers['x-forwarded-proto']
   const proto = typeof forwarded === 'string' ? forwarded.split(',', 1)[0]!.trim() : ''
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true
   const scheme = proto === 'https' || proto === 'http' ? proto : encrypted ? 'https' : 'http'
   // The path is appended to a fixed origin, never resolved against it, so a
   // request line like `//evil.example/x` cannot change the host.
-  try {
-    return new URL(`${scheme}://${req.headers.host ?? 'localhost'}${path}`).href
-  } catch {
-    return new URL(`${scheme}://localhost${path.startsWith('/') ? path : `/${path}`}`).href
-  }
+  return `${scheme}://${hostOf(req)}${req.url ?? '/'}`
+}
+
+// RFC 3986 §3.2.2-3.2.3: a registered name or IPv4 address, or an IP literal
+// in brackets, then an optional port. Nothing that ends the authority.
+const authority = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=%]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?$/
+
+/**
+ * The Host header when it is only an authority. Node passes any value on,
+ * and pasted into the URL a `/`, `?`, `#`, `@` or `\` in it would move the
+ * real path into the query or change the host; such a request gets
+ * `localhost`, as the App Router names every request.
+ */
+function hostOf(req: PagesRequest): string {
+  const host = req.headers.host
+  return host !== undefined && authority.test(host) ? host : 'localhost'
+}
+
+/** The same path on `localhost`, for a Host header the URL parser refuses. */
+function fallbackUrl(url: string, req: PagesRequest): string {
+  const path = req.url ?? '/'
+  return `${url.slice(0, url.indexOf(':'))}://localhost${path.startsWith('/') ? path : `/${path}`}`
 }
 
 function requestHeaders(req: PagesRequest): Headers {
@@ -37,27 +59,6 @@ function requestHeaders(req: PagesRequest): Headers {
     else headers.append(name, value)
   }
   return headers
-}
-
-/**
- * Pulls the Node stream only as fast as the reader asks, so limits can stop
- * it early; a route that never reads the body never touches the stream.
- */
-function streamBody(req: PagesRequest): ReadableStream<Uint8Array> {
-  let chunks: AsyncIterator<Buffer | string> | undefined
-  return new ReadableStream({
-    async pull(controller) {
-      chunks ??= req[Symbol.asyncIterator]()
-      const { done, value } = await chunks.next()
-      if (done) controller.close()
-      else controller.enqueue(typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value))
-    },
-    async cancel() {
-      await chunks?.return?.()
-    },
-    // No queue: with the default high-water mark of 1 the stream would pull
-    // (and start reading Node's request) as soon as it is built.
-  }, { highWaterMark: 0 })
 }
 
 /**
@@ -88,17 +89,25 @@ function hasBody(req: PagesRequest): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined
 }
 
-/** Builds the Web Request the core answers, with its body left unread. */
-export function toWebRequest(req: PagesRequest): Request {
+/**
+ * Builds the Web Request the core answers. A body still in Node's stream is
+ * left there (see NodeRequest); one Next's parser already read is rebuilt.
+ */
+export function toWebRequest(req: PagesRequest, res: ServerResponse, signal: () => AbortSignal): Request {
   const method = (req.method ?? 'GET').toUpperCase()
   const headers = requestHeaders(req)
-  const init: RequestInit & { duplex?: 'half' } = { method, headers }
+  const init: RequestInit = { method, headers }
+  const parts: NodeRequestParts = { context: { req, res }, signal }
   if (method !== 'GET' && method !== 'HEAD') {
     if (req.body !== undefined) init.body = parsedBody(req.body, headers)
-    else if (hasBody(req)) {
-      init.body = streamBody(req)
-      init.duplex = 'half'
-    }
+    else if (hasBody(req)) parts.body = new NodeBody(req)
   }
-  return new Request(requestUrl(req), init)
+  const url = requestUrl(req)
+  try {
+    return new NodeRequest(url, init, parts)
+  } catch (error) {
+    // Only a URL the parser refuses gets a second chance; bad headers do not.
+    if (!URL.canParse(url)) return new NodeRequest(fallbackUrl(url, req), init, parts)
+    throw error
+  }
 }

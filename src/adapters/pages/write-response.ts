@@ -16,6 +16,11 @@ function drained(res: ServerResponse): Promise<void> {
   })
 }
 
+/** Releases a body nobody will send; a routekit-made text body has no stream to release. */
+export function discardBody(response: Response): void {
+  if (knownBodyText(response) === undefined) response.body?.cancel().catch(() => {})
+}
+
 /**
  * Writes a Web Response onto Node's `res`: status, every header (each
  * `Set-Cookie` separately), and the body streamed with back-pressure. A
@@ -24,7 +29,7 @@ function drained(res: ServerResponse): Promise<void> {
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
   if (res.destroyed) {
     // The client is gone (it may have left mid-upload): nobody can receive this.
-    response.body?.cancel().catch(() => {})
+    discardBody(response)
     return
   }
   res.statusCode = response.status
@@ -33,13 +38,14 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)
-  if (response.body === null) {
-    res.end()
-    return
-  }
+  // Before `body`: asking a routekit-made response for its body builds the stream it saves.
   const text = knownBodyText(response)
   if (text !== undefined) {
     res.end(text)
+    return
+  }
+  if (response.body === null) {
+    res.end()
     return
   }
   const reader = response.body.getReader()
