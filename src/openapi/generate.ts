@@ -1,0 +1,85 @@
+import type { RouteDescription } from '../core/describe.js'
+import { SchemaCollector } from './json-schema.js'
+import { operationOf } from './operation.js'
+import { documentedPath } from './paths.js'
+import { problemResponse, problemResponseName, problemSchema, validationIssueSchema } from './problems.js'
+import { SecuritySchemes } from './security.js'
+import type { OpenApiDocument, OpenApiInfo, OpenApiOperation, OpenApiServer, OpenApiTag } from './types.js'
+
+/** Anything that lists its routes: a routekit `Handler`, from any copy of routekit. */
+export interface DocumentedHandler {
+  readonly routes: readonly RouteDescription[]
+}
+
+/** Options for {@link generateOpenApi}. */
+export interface GenerateOpenApiOptions {
+  info: OpenApiInfo
+  servers?: OpenApiServer[]
+  /** Tag descriptions, in the order documentation tools should show them. */
+  tags?: OpenApiTag[]
+  /**
+   * Each path and the handler mounted there. Paths may be written as
+   * Next.js files name them (`/api/notes/[id]`, `/api/files/[...path]`) or
+   * as OpenAPI templates (`/api/notes/{id}`).
+   */
+  routes: Record<string, DocumentedHandler>
+}
+
+/**
+ * Builds an OpenAPI 3.1 document from handlers: parameters, request bodies
+ * and responses from their schemas (through Standard JSON Schema, which zod
+ * 4.2+ implements), security from their middleware, and the problem+json
+ * errors routekit answers with. It throws a `TypeError` for what cannot be
+ * documented truthfully: a params schema naming a segment the path lacks,
+ * two schemas with one id, an id OpenAPI cannot use as a component name, a
+ * security scheme defined two ways, a repeated `operationId`.
+ *
+ * @example
+ * ```ts
+ * export const document = generateOpenApi({
+ *   info: { title: 'Notes API', version: '1.0.0' },
+ *   routes: { '/api/notes': notesHandler, '/api/notes/[id]': noteHandler },
+ * })
+ * ```
+ */
+export function generateOpenApi(options: GenerateOpenApiOptions): OpenApiDocument {
+  const schemas = new SchemaCollector()
+  schemas.define('Problem', problemSchema)
+  schemas.define('ValidationIssue', validationIssueSchema)
+  const security = new SecuritySchemes()
+  const used = new Set<number>()
+  const operationIds = new Set<string>()
+  const paths: OpenApiDocument['paths'] = {}
+
+  for (const [key, handler] of Object.entries(options.routes)) {
+    const path = documentedPath(key)
+    if (path.path in paths) throw new TypeError(`routekit/openapi: the path ${path.path} is listed twice.`)
+    const item: Record<string, OpenApiOperation> = {}
+    for (const route of handler.routes) {
+      const operation = operationOf(route, path, used, { schemas, security })
+      if (operation.operationId !== undefined) {
+        if (operationIds.has(operation.operationId)) {
+          throw new TypeError(`routekit/openapi: the operationId "${operation.operationId}" is used twice.`)
+        }
+        operationIds.add(operation.operationId)
+      }
+      item[route.method.toLowerCase()] = operation
+    }
+    paths[path.path] = item
+  }
+
+  const securitySchemes = security.components()
+  const statuses = [...used].sort((a, b) => a - b)
+  return {
+    openapi: '3.1.1',
+    info: { ...options.info },
+    ...(options.servers === undefined ? {} : { servers: options.servers.map((server) => ({ ...server })) }),
+    ...(options.tags === undefined ? {} : { tags: options.tags.map((tag) => ({ ...tag })) }),
+    paths,
+    components: {
+      schemas: schemas.components(),
+      responses: Object.fromEntries(statuses.map((status) => [problemResponseName(status), problemResponse(status)])),
+      ...(securitySchemes === undefined ? {} : { securitySchemes }),
+    },
+  }
+}

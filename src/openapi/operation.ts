@@ -1,0 +1,151 @@
+import type { RouteDescription } from '../core/describe.js'
+import type { StandardSchemaV1 } from '../validation/standard-schema.js'
+import type { SchemaCollector } from './json-schema.js'
+import type { DocumentedPath } from './paths.js'
+import { problemResponseName } from './problems.js'
+import type { SecuritySchemes } from './security.js'
+import type { JsonSchema, OpenApiOperation, OpenApiParameter } from './types.js'
+
+const successPhrases: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' }
+
+// OpenAPI ignores header parameters by these names: the security
+// requirement and the request body's media types describe them.
+const ignoredHeaders = new Set(['accept', 'content-type', 'authorization'])
+
+interface Tools {
+  schemas: SchemaCollector
+  security: SecuritySchemes
+}
+
+/** An object schema's properties and required names, or none for any other schema. */
+function propertiesOf(schema: StandardSchemaV1 | undefined, tools: Tools): [string, JsonSchema, boolean][] {
+  if (schema === undefined) return []
+  const converted = tools.schemas.resolve(tools.schemas.convert(schema, 'input'), 'input')
+  const properties = (converted.properties ?? {}) as Record<string, JsonSchema>
+  const required = new Set(Array.isArray(converted.required) ? (converted.required as string[]) : [])
+  return Object.entries(properties).map(([name, property]) => [name, property, required.has(name)])
+}
+
+function parameter(name: string, where: OpenApiParameter['in'], schema: JsonSchema, required: boolean): OpenApiParameter {
+  const description = typeof schema.description === 'string' ? schema.description : undefined
+  return { name, in: where, required, ...(description === undefined ? {} : { description }), schema }
+}
+
+/**
+ * Whether a body schema refuses a request without a body, as the route then
+ * answers 400. Only a synchronous answer can be read here (generation is
+ * synchronous); an async schema is taken to need its body.
+ */
+function needsBody(schema: StandardSchemaV1): boolean {
+  let result: ReturnType<StandardSchemaV1['~standard']['validate']>
+  try {
+    result = schema['~standard'].validate(undefined)
+  } catch {
+    return true
+  }
+  if (result instanceof Promise) {
+    result.catch(() => {})
+    return true
+  }
+  return result.issues !== undefined
+}
+
+/**
+ * Path parameters come from the path itself, typed by the params schema
+ * where it names them; a schema property the path lacks could never
+ * arrive, so it is reported as the mistake it is.
+ */
+function pathParameters(route: RouteDescription, path: DocumentedPath, tools: Tools): OpenApiParameter[] {
+  const declared = new Map(propertiesOf(route.spec.params, tools).map(([name, schema]) => [name, schema]))
+  for (const name of declared.keys()) {
+    if (!path.params.some((param) => param.name === name)) {
+      throw new TypeError(`routekit/openapi: the ${route.method} params schema names "${name}", which the path ${path.path} does not have.`)
+    }
+  }
+  return path.params.map(({ name, catchAll }) => {
+    const schema = declared.get(name) ?? (catchAll ? { type: 'string', description: 'One or more path segments, separated by `/`.' } : { type: 'string' })
+    return parameter(name, 'path', schema, true)
+  })
+}
+
+function responsesOf(route: RouteDescription, problems: number[], used: Set<number>, tools: Tools): Record<string, unknown> {
+  const responses: Record<string, unknown> = {}
+  const declared = Object.entries(route.spec.responses ?? {}) as [string, StandardSchemaV1][]
+  for (const [status, schema] of declared) {
+    const code = Number(status)
+    const description = successPhrases[code] ?? `Status ${code}.`
+    responses[status] =
+      code === 204 || code === 304
+        ? { description }
+        : { description, content: { 'application/json': { schema: tools.schemas.convert(schema, 'output') } } }
+  }
+  if (!declared.some(([status]) => status.startsWith('2'))) {
+    responses['2XX'] = { description: 'Success. The route declares no response schema.' }
+  }
+  for (const status of problems) {
+    if (String(status) in responses) continue // a route's own schema for an error status wins
+    responses[String(status)] = { $ref: `#/components/responses/${problemResponseName(status)}` }
+    used.add(status)
+  }
+  return responses
+}
+
+/** The problem statuses a route can answer with, from its spec, middleware and handler settings. */
+function problemStatuses(route: RouteDescription): number[] {
+  const { spec } = route
+  const statuses = new Set<number>([500])
+  for (const layer of route.middleware) for (const status of layer.statuses ?? []) statuses.add(status)
+  if (spec.params || spec.query || spec.headers) statuses.add(400)
+  if (spec.body) for (const status of [400, route.invalidBodyStatus, 413, 415]) statuses.add(status)
+  if (route.timeout) statuses.add(503)
+  return [...statuses].sort((a, b) => a - b)
+}
+
+/**
+ * The headers schema's properties. routekit validates headers as a record
+ * with lower-case names, so a property like `X-Trace` could never be
+ * satisfied: documenting it would promise a header the route refuses.
+ */
+function headerProperties(route: RouteDescription, tools: Tools): [string, JsonSchema, boolean][] {
+  const properties = propertiesOf(route.spec.headers, tools)
+  for (const [name] of properties) {
+    if (name !== name.toLowerCase()) {
+      throw new TypeError(
+        `routekit/openapi: the ${route.method} headers schema names "${name}", but header names arrive lower-case: write "${name.toLowerCase()}".`,
+      )
+    }
+  }
+  return properties
+}
+
+/**
+ * One route as an Operation Object. `used` collects the problem statuses
+ * referenced, so the document defines only those responses.
+ */
+export function operationOf(route: RouteDescription, path: DocumentedPath, used: Set<number>, tools: Tools): OpenApiOperation {
+  const { spec } = route
+  const parameters = [
+    ...pathParameters(route, path, tools),
+    ...propertiesOf(spec.query, tools).map(([name, schema, required]) => parameter(name, 'query', schema, required)),
+    ...headerProperties(route, tools)
+      .filter(([name]) => !ignoredHeaders.has(name))
+      .map(([name, schema, required]) => parameter(name, 'header', schema, required)),
+  ]
+  const security = tools.security.requirementsFor(route.middleware)
+  const operation: OpenApiOperation = {
+    ...(spec.operationId === undefined ? {} : { operationId: spec.operationId }),
+    ...(spec.summary === undefined ? {} : { summary: spec.summary }),
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    ...(spec.tags === undefined ? {} : { tags: [...spec.tags] }),
+    ...(spec.deprecated ? { deprecated: true } : {}),
+    ...(parameters.length === 0 ? {} : { parameters }),
+    // routekit also parses form and multipart bodies, but a schema written
+    // for JSON rarely fits their all-string values: JSON is what is promised.
+    ...(spec.body === undefined
+      ? {}
+      : { requestBody: { required: needsBody(spec.body), content: { 'application/json': { schema: tools.schemas.convert(spec.body, 'input') } } } }),
+    responses: responsesOf(route, problemStatuses(route), used, tools),
+    ...(security === undefined ? {} : { security }),
+  }
+  return operation
+}
