@@ -23,12 +23,19 @@ App Router
   curl -i ${url}/api/notes/abc                                         # 400, params
   curl -i "${url}/api/edge?name=Ada"                                   # Edge runtime
   curl -i ${url}/api/boom                                              # 500 problem, nothing leaked
+  curl -i -X OPTIONS ${url}/api/notes -H 'origin: http://localhost:5173' -H 'access-control-request-method: POST'   # CORS preflight
+  curl -i ${url}/api/openapi                                           # the OpenAPI document
+  open ${url}/api/openapi/reference                                     # its reference page, in a browser
 
 Pages Router
   curl -i -c /tmp/routekit-jar -X POST ${url}/api/session/login -H 'content-type: application/json' -d '{"username":"ada","password":"lovelace"}'
   curl -i -b /tmp/routekit-jar ${url}/api/session/me
   curl -i ${url}/api/legacy/notes/1
   curl -i -X POST ${url}/api/import -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '[{"text":"a"},{"text":"b"}]'
+  curl -i -X POST ${url}/api/legacy/connect/notes -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"text":"hi"}'   # next-connect + routekit
+
+Login is rate limited to 10 attempts a minute per address (in memory; RATE_LIMIT_STORE=redis
+with REDIS_URL shares the limit between instances). CORS_ORIGINS lists the origins allowed.
 `)
 
 const stop = async () => {

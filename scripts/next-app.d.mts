@@ -7,4 +7,6 @@ export function startApp(options?: {
   port?: number
   output?: 'pipe' | 'inherit'
   timeoutMs?: number
+  /** Added to the server's environment. */
+  env?: Record<string, string>
 }): Promise<{ url: string; pid: number; stop: () => Promise<void>; output: () => string }>

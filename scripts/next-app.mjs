@@ -51,13 +51,14 @@ export function freePort() {
 /**
  * Starts `next start` on 127.0.0.1 and resolves once it answers. The server
  * runs in its own process group, so `stop()` ends it and anything it
- * spawned, and it is also ended if this process exits first.
+ * spawned, and it is also ended if this process exits first. `env` adds
+ * variables to the server's environment.
  */
-export async function startApp({ port, output = 'pipe', timeoutMs = 60_000 } = {}) {
+export async function startApp({ port, output = 'pipe', timeoutMs = 60_000, env: extraEnv = {} } = {}) {
   const chosen = port ?? (await freePort())
   const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(chosen)], {
     cwd: appDir,
-    env,
+    env: { ...env, ...extraEnv },
     detached: true,
     stdio: ['ignore', output, output],
   })

@@ -24,4 +24,4 @@ export async function verifyBearer(header: string | null | undefined): Promise<b
 
 export const benchHandler = createHandler()
   .use(jwt({ secret: jwtSecret, algorithms: ['HS256'], issuer, audience }))
-  .post({ body: BenchBody }, ({ body }) => json({ created: body }, { status: 201 }))
+  .post({ body: BenchBody, summary: 'Benchmark: validate and echo', tags: ['benchmark'] }, ({ body }) => json({ created: body }, { status: 201 }))

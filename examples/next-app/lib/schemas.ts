@@ -6,13 +6,13 @@ export const Note = z.object({
   text: z.string(),
   tags: z.array(z.string()),
   createdAt: z.string(),
-})
+}).meta({ id: 'Note' })
 export type Note = z.infer<typeof Note>
 
 export const NewNote = z.object({
   text: z.string().min(1).max(500),
   tags: z.array(z.string().max(20)).max(5).default([]),
-})
+}).meta({ id: 'NewNote' })
 export type NewNote = z.infer<typeof NewNote>
 
 export const NoteParams = z.object({ id: z.coerce.number().int().positive() })
@@ -22,6 +22,10 @@ export const ListQuery = z.object({
   tag: z.string().max(20).optional(),
 })
 
-export const Credentials = z.object({ username: z.string(), password: z.string() })
+export const Credentials = z.object({ username: z.string(), password: z.string() }).meta({ id: 'Credentials' })
+
+export const Preferences = z.object({ username: z.string(), theme: z.enum(['light', 'dark']) })
+
+export const SignedInUser = z.object({ username: z.string() })
 
 export const SessionUser = z.object({ username: z.string(), theme: z.enum(['light', 'dark']).optional() })

@@ -1,9 +1,5 @@
 import { toPagesRoute } from 'routekit/pages'
-import { signedIn } from '@/lib/api'
+import { logoutHandler } from '@/lib/handlers/session'
 
-const handler = signedIn.post(({ session }) => {
-  session.destroy()
-})
-
-export default toPagesRoute(handler)
+export default toPagesRoute(logoutHandler)
 export const config = { api: { bodyParser: false } }

@@ -1,7 +1,5 @@
 import { toPagesRoute } from 'routekit/pages'
-import { signedIn } from '@/lib/api'
+import { meHandler } from '@/lib/handlers/session'
 
-const handler = signedIn.get(({ session }) => ({ username: session.data.username }))
-
-export default toPagesRoute(handler)
+export default toPagesRoute(meHandler)
 export const config = { api: { bodyParser: false } }
