@@ -66,7 +66,18 @@ async function bundle(contents) {
   }
 }
 
-export const entries = ['routekit', 'routekit/app', 'routekit/pages', 'routekit/jwt', 'routekit/session', 'routekit/authjs']
+export const entries = [
+  'routekit',
+  'routekit/app',
+  'routekit/pages',
+  'routekit/jwt',
+  'routekit/session',
+  'routekit/authjs',
+  'routekit/cors',
+  'routekit/rate-limit',
+  'routekit/next-connect',
+  'routekit/openapi',
+]
 
 export async function runCost({ importRuns = 15 } = {}) {
   const sizes = {}
