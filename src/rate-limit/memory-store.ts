@@ -38,6 +38,8 @@ export function memoryRateLimitStore(options: MemoryRateLimitStoreOptions = {}):
   const sweepEvery = options.sweepEvery ?? 60_000
   const now = options.now ?? Date.now
   if (!(Number.isInteger(maxKeys) && maxKeys >= 1)) throw new TypeError('routekit/rate-limit: `maxKeys` must be a whole number, 1 or more.')
+  // NaN would never sweep and 0 would sweep every key on every request.
+  if (!(Number.isFinite(sweepEvery) && sweepEvery > 0)) throw new TypeError('routekit/rate-limit: `sweepEvery` must be a number of milliseconds above 0.')
   const entries = new Map<string, Entry>()
   let nextSweep = now() + sweepEvery
 

@@ -68,6 +68,17 @@ describe('memoryRateLimitStore', () => {
     expect(store.hit('a', perMinute)).toEqual({ allowed: false, current: 2, previous: 0, elapsed: 0 })
     expect(store.hit('a', perMinute)).toEqual({ allowed: false, current: 2, previous: 0, elapsed: 0 })
   })
+
+  it.each([
+    ['maxKeys', { maxKeys: 0 }],
+    ['maxKeys', { maxKeys: 1.5 }],
+    ['sweepEvery', { sweepEvery: 0 }],
+    ['sweepEvery', { sweepEvery: -1 }],
+    ['sweepEvery', { sweepEvery: Number.NaN }],
+    ['sweepEvery', { sweepEvery: Number.POSITIVE_INFINITY }],
+  ])('refuses a mistaken %s at creation (%o)', (name, options) => {
+    expect(() => memoryRateLimitStore(options)).toThrow(new RegExp(`\\\`${name}\\\``))
+  })
 })
 
 /** How many entries `for...of` loops over Maps visit while `work` runs (the store's work, without timing it). */
