@@ -118,14 +118,24 @@ export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TC
       return fields.length === 0 ? result : withHeaders(result.response, fields)
     } catch (error) {
       // A client error from further in (validation, a 404, a deeper
-      // limiter's 429) still used quota, so it reports it too. The error is
-      // copied, since the thrown object may be shared between requests.
+      // limiter's 429) still used quota, so it reports it too.
       if (!isHttpError(error) || error.status < 400 || error.status > 499 || fields.length === 0) throw error
       const headers = new Headers(error.headers)
       addLimitHeaders(headers, fields)
-      const { code, detail, type, title, expose, extensions, cause } = error
-      throw new HttpError(error.status, { code, detail, type, title, expose, extensions, cause, headers })
+      throw withOtherHeaders(error, headers)
     }
   }
   return describeMiddleware(limiter, { statuses: failClosed ? [429, 503] : [429] })
+}
+
+/**
+ * A copy of the error with other headers: the thrown object may be shared
+ * between requests, so it is not changed. Copying every own property onto
+ * the same prototype keeps the app's own subclass, its fields, the message,
+ * stack and cause, which outer middleware and `onError` may look at.
+ */
+function withOtherHeaders(error: HttpError, headers: Headers): HttpError {
+  const copy = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as HttpError
+  Object.defineProperty(copy, 'headers', { value: headers, enumerable: true, configurable: true })
+  return copy
 }

@@ -116,6 +116,34 @@ describe.each(routers)('rateLimit on the %s router', (router) => {
     expect(shared.headers.has('ratelimit')).toBe(false)
   })
 
+  it('keeps the class and fields of an HttpError subclass it adds headers to', async () => {
+    class NoteMissing extends HttpError {
+      readonly noteId: string
+      constructor(noteId: string) {
+        super(404, { code: 'note_missing', detail: 'No such note.' })
+        this.noteId = noteId
+      }
+    }
+    // An outer middleware that recognises the app's own error class.
+    const handler = createHandler()
+      .use(async ({ next }) => {
+        try {
+          return await next()
+        } catch (error) {
+          if (error instanceof NoteMissing) return Response.json({ missing: error.noteId }, { status: 404, headers: error.headers })
+          throw error
+        }
+      })
+      .use(rateLimit({ key: ipKey({ header: 'x-forwarded-for' }), limit: 3, window: '1m', algorithm: 'fixed', store: memoryRateLimitStore({ now: clock().now }) }))
+      .get(() => {
+        throw new NoteMissing('n-7')
+      })
+    const answer = await send(router, handler, { headers: fromClient('203.0.113.7') })
+    expect(answer.status).toBe(404)
+    expect(answer.json()).toEqual({ missing: 'n-7' })
+    expect(answer.headers.get('ratelimit')).toBe('"default";r=2;t=60')
+  })
+
   it('lets requests through unlimited, without headers, when the key is undefined', async () => {
     const { handler } = limited({ key: ({ req }) => (req.headers.has('x-internal') ? undefined : 'everyone') })
     for (let i = 0; i < 5; i++) {
