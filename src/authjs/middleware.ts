@@ -137,6 +137,7 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
       },
       optional: optional === true,
     },
-    statuses: [...(optional ? [] : [401]), ...(csrf ? [403] : [])],
+    statuses: optional ? [] : [401],
+    unsafeMethodStatuses: csrf ? [403] : [],
   })
 }

@@ -24,6 +24,11 @@ export interface MiddlewareDescription {
   }
   /** Statuses it may answer with problem+json, such as 401 and 403. */
   statuses?: number[]
+  /**
+   * Statuses it answers only to unsafe methods (not GET, HEAD or OPTIONS),
+   * such as a same-origin check's 403: a GET route does not list them.
+   */
+  unsafeMethodStatuses?: number[]
 }
 
 /**

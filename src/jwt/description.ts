@@ -18,10 +18,14 @@ interface JwtFacts {
 
 /** What `jwt()` tells OpenAPI generation, from its configuration. */
 export function jwtDescription({ optional, jwks, cookieCsrf }: JwtFacts): MiddlewareDescription {
-  // 400: an Authorization header that is not `Bearer <token>`; 403: the
-  // same-origin check on a token read from the cookie; 503: an unreachable JWKS.
-  const statuses = [400, 401, ...(cookieCsrf ? [403] : []), ...(jwks ? [503] : [])]
-  return { security: { ...bearerSecurity, scheme: { ...bearerSecurity.scheme }, optional }, statuses }
+  // 400: an Authorization header that is not `Bearer <token>`; 503: an
+  // unreachable JWKS; 403, on unsafe methods: the same-origin check on a
+  // token read from the cookie.
+  return {
+    security: { ...bearerSecurity, scheme: { ...bearerSecurity.scheme }, optional },
+    statuses: [400, 401, ...(jwks ? [503] : [])],
+    unsafeMethodStatuses: cookieCsrf ? [403] : [],
+  }
 }
 
 /** What `requireScope()` tells OpenAPI generation: its scopes, and 401/403. */

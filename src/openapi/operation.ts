@@ -90,11 +90,18 @@ function responsesOf(route: RouteDescription, problems: number[], used: Set<numb
   return responses
 }
 
+// The methods a same-origin check lets through (see src/csrf/same-origin.ts).
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 /** The problem statuses a route can answer with, from its spec, middleware and handler settings. */
 function problemStatuses(route: RouteDescription): number[] {
   const { spec } = route
   const statuses = new Set<number>([500])
-  for (const layer of route.middleware) for (const status of layer.statuses ?? []) statuses.add(status)
+  const unsafe = !safeMethods.has(route.method)
+  for (const layer of route.middleware) {
+    for (const status of layer.statuses ?? []) statuses.add(status)
+    if (unsafe) for (const status of layer.unsafeMethodStatuses ?? []) statuses.add(status)
+  }
   if (spec.params || spec.query || spec.headers) statuses.add(400)
   if (spec.body) for (const status of [400, route.invalidBodyStatus, 413, 415]) statuses.add(status)
   if (route.timeout) statuses.add(503)

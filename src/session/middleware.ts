@@ -167,6 +167,7 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
       scheme: { type: 'apiKey', in: 'cookie', name: options.cookie?.hostPrefix ? `__Host-${baseName}` : baseName },
       optional: required !== true,
     },
-    statuses: [...(required ? [401] : []), ...(csrf ? [403] : [])],
+    statuses: required ? [401] : [],
+    unsafeMethodStatuses: csrf ? [403] : [],
   })
 }

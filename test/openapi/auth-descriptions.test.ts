@@ -33,6 +33,7 @@ describe('jwt() describes itself', () => {
     expect(describedBy(jwt({ secret, algorithms: ['HS256'] }))).toEqual({
       security: { name: 'bearerAuth', scheme: bearerScheme, optional: false },
       statuses: [400, 401],
+      unsafeMethodStatuses: [],
     })
   })
 
@@ -42,7 +43,9 @@ describe('jwt() describes itself', () => {
 
   it('with 503 when it fetches a JWKS, and 403 when it reads a cookie with the CSRF check', () => {
     expect(describedBy(jwt({ jwks: down.url, algorithms: ['RS256'] }))?.statuses).toEqual([400, 401, 503])
-    expect(describedBy(jwt({ secret, algorithms: ['HS256'], cookie: 'token' }))?.statuses).toEqual([400, 401, 403])
+    const fromCookie = describedBy(jwt({ secret, algorithms: ['HS256'], cookie: 'token' }))
+    expect(fromCookie?.statuses).toEqual([400, 401])
+    expect(fromCookie?.unsafeMethodStatuses).toEqual([403])
     expect(describedBy(jwt({ secret, algorithms: ['HS256'], cookie: 'token', csrf: false }))?.statuses).toEqual([400, 401])
   })
 })
@@ -65,11 +68,13 @@ describe('session() and authjs() describe themselves', () => {
   it('session: an apiKey cookie scheme named after the cookie', () => {
     expect(describedBy(session({ secret: sessionSecret }))).toEqual({
       security: { name: 'sessionCookie', scheme: { type: 'apiKey', in: 'cookie', name: 'session' }, optional: true },
-      statuses: [403],
+      statuses: [],
+      unsafeMethodStatuses: [403],
     })
     expect(describedBy(session({ secret: sessionSecret, cookieName: 'sid', required: true, csrf: false }))).toEqual({
       security: { name: 'sessionCookie', scheme: { type: 'apiKey', in: 'cookie', name: 'sid' }, optional: false },
       statuses: [401],
+      unsafeMethodStatuses: [],
     })
     expect(describedBy(session({ secret: sessionSecret, cookie: { hostPrefix: true } }))?.security?.scheme.name).toBe('__Host-session')
   })
@@ -82,10 +87,12 @@ describe('session() and authjs() describe themselves', () => {
       optional: false,
     })
     expect(described?.security?.scheme.description).toContain('__Secure-next-auth.session-token')
-    expect(described?.statuses).toEqual([401, 403])
+    expect(described?.statuses).toEqual([401])
+    expect(described?.unsafeMethodStatuses).toEqual([403])
     expect(describedBy(authjs({ secret: 'auth-secret', cookieName: 'my-session', optional: true, csrf: false }))).toEqual({
       security: { name: 'authjsSession', scheme: { type: 'apiKey', in: 'cookie', name: 'my-session' }, optional: true },
       statuses: [],
+      unsafeMethodStatuses: [],
     })
   })
 })

@@ -170,6 +170,16 @@ describe('generateOpenApi()', () => {
     expect(Object.keys(operation.responses)).toEqual(['400', '413', '415', '429', '500', '503', '2XX'])
   })
 
+  it('lists a same-origin check\'s 403 on unsafe methods only, where it can happen', () => {
+    const withSession = createHandler()
+      .use(session({ secret: 'a-session-secret-of-at-least-32-chars' }))
+      .get(() => null)
+      .delete(() => null)
+    const path = generate({ '/account': withSession }).paths['/account']!
+    expect(Object.keys(path.get!.responses)).not.toContain('403')
+    expect(Object.keys(path.delete!.responses)).toContain('403')
+  })
+
   it('lets a declared error response win over the generic problem', () => {
     const Missing = z.object({ reason: z.string() })
     const operation = generate({ '/x': api.get({ responses: { 200: Note, 500: Missing } }, () => ({ id: 1, text: '', tags: [] })) }).paths['/x']!.get!
