@@ -66,7 +66,11 @@ class TextResponse extends Response {
     if (this.#full === undefined) {
       return new TextResponse(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers })
     }
-    return this.#full.clone()
+    // `#full` holds a copy of the headers from when the body was built; a
+    // middleware may have added some since (a session's Set-Cookie), and a
+    // clone must carry the headers this response has now.
+    const copy = this.#full.clone()
+    return new Response(copy.body, { status: this.status, statusText: this.statusText, headers: this.headers })
   }
 }
 

@@ -68,3 +68,29 @@ describe.each(routers)('routekit-made answers on the %s router', (router) => {
     expect([answer.status, answer.headers.get('content-type'), answer.json()]).toEqual([200, 'application/json', { ok: true }])
   })
 })
+
+describe.each(routers)('a json() answer whose body was built before a header was added, on the %s router', (router) => {
+  it('keeps that header when an outer middleware clones the response', async () => {
+    const handler = createHandler()
+      // Outermost: copies the answer through clone(), as logging or caching middleware does.
+      .use(async ({ next }) => {
+        const copy = (await next()).response.clone()
+        return new Response(await copy.text(), copy)
+      })
+      // A session-like middleware sets its cookie on the way out.
+      .use(async ({ next }) => {
+        const result = await next()
+        result.response.headers.append('set-cookie', 'sid=1; Path=/')
+        return result
+      })
+      // Innermost: touching `body` is what builds the real body early.
+      .use(async ({ next }) => {
+        const result = await next()
+        void result.response.body
+        return result
+      })
+      .get(() => ({ ok: true }))
+    const answer = await send(router, handler)
+    expect([answer.status, answer.headers.get('set-cookie'), answer.json()]).toEqual([200, 'sid=1; Path=/', { ok: true }])
+  })
+})

@@ -71,8 +71,13 @@ function parsedBody(body: unknown, headers: Headers): BodyInit | null {
   // The length of the original bytes no longer describes this body.
   headers.delete('content-length')
   headers.delete('transfer-encoding')
-  if (typeof body === 'string' || body instanceof Uint8Array) return body as BodyInit
+  if (body instanceof Uint8Array) return body as BodyInit
   const type = headers.get('content-type') ?? ''
+  // Next JSON.parses these two types, so a string here was a JSON string
+  // (`"hello"`), not the body's bytes: sent raw it would fail to parse, or
+  // turn `"{\"a\":1}"` into an object.
+  if (/^\s*application\/(?:ld\+)?json\s*(?:;|$)/i.test(type)) return JSON.stringify(body)
+  if (typeof body === 'string') return body
   if (/^application\/x-www-form-urlencoded/i.test(type)) {
     const form = new URLSearchParams()
     for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
