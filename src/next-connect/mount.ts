@@ -43,7 +43,8 @@ export function mountNode(handler: RequestHandler): (req: PagesRequest, res: Ser
  * // app/api/items/[id]/route.ts
  * const router = createEdgeRouter<Request, { params: Promise<{ id: string }> }>()
  * router.all(mountEdge(item))
- * export const GET = (req: Request, ctx: { params: Promise<{ id: string }> }) => router.run(req, ctx)
+ * // `run` resolves with what the handlers return; Next's route types want a Response.
+ * export const GET = (req: Request, ctx: { params: Promise<{ id: string }> }) => router.run(req, ctx) as Promise<Response>
  * ```
  */
 export function mountEdge(handler: RequestHandler): (req: Request, ctx?: unknown, next?: unknown) => Promise<Response> {

@@ -58,9 +58,11 @@ async function runRest(state: RequestState, ctx: object): Promise<Response> {
  * @example
  * ```ts
  * const auth = useEdge(jwt({ secret: process.env.JWT_SECRET!, algorithms: ['HS256'] }))
- * const router = createEdgeRouter<Request & AddedBy<typeof auth>, RouteContext>()
+ * type Req = Request & AddedBy<typeof auth>
+ * const router = createEdgeRouter<Req, RouteContext>()
  * router.use(auth).get((req) => Response.json({ user: req.auth.sub }))
- * export const GET = (req: Request, ctx: RouteContext) => router.run(req, ctx)
+ * // The step adds `auth` to the request; `run` resolves with the Response.
+ * export const GET = (req: Request, ctx: RouteContext) => router.run(req as Req, ctx) as Promise<Response>
  * ```
  */
 export function useEdge<TAdd extends object>(
