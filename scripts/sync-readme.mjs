@@ -1,5 +1,5 @@
 // Rewrites every README code block marked `<!-- example: path -->` with the
-// current content of that file. test/readme.test.ts fails until this is run
+// current content of that file. test/readme/examples.test.ts fails until this is run
 // after an example changes, so the README cannot drift from the app.
 import { readFileSync, writeFileSync } from 'node:fs'
 

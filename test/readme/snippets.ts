@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/** A README code block that is not a copy of an example-app file, and the README line it starts on. */
+export interface Snippet {
+  line: number
+  code: string
+}
+
+export function readmeSnippets(readme = readFileSync(`${root}README.md`, 'utf8')): Snippet[] {
+  const snippets: Snippet[] = []
+  for (const match of readme.matchAll(/(<!-- example: \S+ -->\n)?```ts\n([\s\S]*?)\n```/g)) {
+    if (match[1]) continue // copies of example files are compared with the files (examples.test.ts)
+    snippets.push({ line: readme.slice(0, match.index).split('\n').length + 1, code: match[2]! })
+  }
+  return snippets
+}
+
+// routekit's subpaths as the package exports them, mapped to the sources so
+// the check needs no build.
+const entries: Record<string, string> = {
+  routekit: 'src/index.ts',
+  'routekit/app': 'src/adapters/app.ts',
+  'routekit/pages': 'src/adapters/pages.ts',
+}
+for (const name of ['jwt', 'session', 'authjs', 'cors', 'openapi', 'rate-limit', 'testing', 'next-connect']) {
+  entries[`routekit/${name}`] = `src/${name}/index.ts`
+}
+
+const options: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+  types: ['node'],
+  strict: true,
+  skipLibCheck: true,
+  noEmit: true,
+  resolveJsonModule: true,
+  paths: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, [`${root}${file}`]])),
+}
+
+/**
+ * Type-checks each snippet as a module of the example app (so `../lib/...`
+ * imports resolve as they would for a reader copying a test into it), with
+ * `assumed.d.ts` declaring what the prose around a snippet takes as given.
+ * Returns the errors, each with the README line it belongs to.
+ */
+export function typeErrors(snippets: Snippet[]): string[] {
+  const files = new Map(snippets.map((snippet) => [`${root}examples/next-app/readme-snippets/line-${snippet.line}.ts`, snippet]))
+  const host = ts.createCompilerHost(options)
+  const { fileExists, readFile } = host
+  host.fileExists = (name) => files.has(name) || fileExists(name)
+  host.readFile = (name) => files.get(name)?.code ?? readFile(name)
+  const program = ts.createProgram([...files.keys(), `${root}test/readme/assumed.d.ts`], options, host)
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+    const snippet = diagnostic.file && files.get(diagnostic.file.fileName)
+    if (!snippet || diagnostic.start === undefined) return `${diagnostic.file?.fileName ?? ''}: ${message}`
+    const { line } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start)
+    return `README.md:${snippet.line + line}: ${message}`
+  })
+}
