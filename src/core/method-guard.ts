@@ -42,10 +42,19 @@ export function methodAnswers(allow: string) {
 /** A HEAD answer: the GET response's status and headers, without its body. */
 export function withoutBody(response: Response): Response {
   // A routekit-made body has no stream yet; asking for `body` would build one.
-  if (knownBodyText(response) === undefined) {
+  const text = knownBodyText(response)
+  if (text === undefined) {
     if (response.body === null) return response
     // Release the GET body nobody will read; errors here mean it was already gone.
     response.body.cancel().catch(() => {})
   }
-  return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
+  const head = new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
+  // The length GET would send (RFC 9110 §9.3.2), where it is known without
+  // reading a stream: what a client sends HEAD to learn.
+  if (text !== undefined && !head.headers.has('content-length')) {
+    head.headers.set('content-length', String(encoder.encode(text).byteLength))
+  }
+  return head
 }
+
+const encoder = new TextEncoder()

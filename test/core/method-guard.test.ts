@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createHandler } from '../../src/index.js'
 import { problemOf, request } from '../helpers.js'
+import { routers, send } from '../routers.js'
 
 const items = createHandler()
   .get(() => ({ items: [1, 2] }))
@@ -77,5 +78,16 @@ describe('the method guard', () => {
     const response = await createHandler().handle(request('GET'))
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('OPTIONS')
+  })
+})
+
+describe.each(routers)('HEAD on the %s router', (router) => {
+  it('carries the Content-Length the GET body has, in bytes, for answers routekit builds', async () => {
+    const api = createHandler().get(() => ({ greeting: 'grüß dich' }))
+    const get = await send(router, api)
+    const head = await send(router, api, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.text).toBe('')
+    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(get.text)))
   })
 })

@@ -8,7 +8,7 @@ const routes = [
   { router: 'App, Edge runtime', path: '/api/edge', allow: 'GET, HEAD, POST, OPTIONS' },
 ]
 
-describe.each(routes)('method guard on $path ($router router)', ({ path, allow }) => {
+describe.each(routes)('method guard on $path ($router router)', ({ router, path, allow }) => {
   it('answers a method without a route with 405 problem+json and the exact Allow', async () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !allow.includes(m))) {
       const answer = await call(method, path)
@@ -27,6 +27,10 @@ describe.each(routes)('method guard on $path ($router router)', ({ path, allow }
     expect(head.status).toBe(200)
     expect(head.headers.get('content-type')).toBe('application/json')
     expect(head.text).toBe('')
+    // The size GET would send reaches the client on the Pages Router (the
+    // exact value is checked in unit tests: other test files may change the
+    // notes between two requests). Next's App Router drops the header.
+    if (router.startsWith('Pages')) expect(Number(head.headers.get('content-length'))).toBeGreaterThan(2)
   })
 })
 
