@@ -13,6 +13,11 @@ export interface CsrfOptions {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** Methods the same-origin check lets through: they must not change anything. */
+export function isSafeMethod(method: string): boolean {
+  return safeMethods.has(method)
+}
+
 /** The `csrf` option of a cookie-reading middleware: on by default, `false` turns it off. */
 export function csrfSetting(option: CsrfOptions | false | undefined): CsrfOptions | undefined {
   return option === false ? undefined : (option ?? {})
@@ -39,7 +44,7 @@ function ownOrigin(req: Request, trustForwardedHost: boolean): string {
  * cannot ride on a victim's cookies, and passes.
  */
 export function checkSameOrigin(req: Request, options: CsrfOptions = {}): void {
-  if (safeMethods.has(req.method)) return
+  if (isSafeMethod(req.method)) return
   const origin = req.headers.get('origin')
   if (origin !== null) {
     if (origin !== 'null' && (origin === ownOrigin(req, options.trustForwardedHost === true) || options.allowedOrigins?.includes(origin))) {

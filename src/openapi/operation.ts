@@ -1,4 +1,5 @@
 import type { RouteDescription } from '../core/describe.js'
+import { isSafeMethod } from '../csrf/same-origin.js'
 import type { StandardSchemaV1 } from '../validation/standard-schema.js'
 import type { SchemaCollector } from './json-schema.js'
 import type { DocumentedPath } from './paths.js'
@@ -90,14 +91,12 @@ function responsesOf(route: RouteDescription, problems: number[], used: Set<numb
   return responses
 }
 
-// The methods a same-origin check lets through (see src/csrf/same-origin.ts).
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
-
 /** The problem statuses a route can answer with, from its spec, middleware and handler settings. */
 function problemStatuses(route: RouteDescription): number[] {
   const { spec } = route
   const statuses = new Set<number>([500])
-  const unsafe = !safeMethods.has(route.method)
+  // Statuses only unsafe methods can meet, like a same-origin check's 403.
+  const unsafe = !isSafeMethod(route.method)
   for (const layer of route.middleware) {
     for (const status of layer.statuses ?? []) statuses.add(status)
     if (unsafe) for (const status of layer.unsafeMethodStatuses ?? []) statuses.add(status)
