@@ -250,7 +250,6 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
       try {
         response = await this.#wrapped(state)
       } catch (error) {
-        if (isNextControlFlowError(error)) throw error
         response = await this.#errorResponse(error, request)
       }
     }
@@ -275,7 +274,6 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
             timeout,
           )
     } catch (error) {
-      if (isNextControlFlowError(error)) throw error
       return this.#errorResponse(error, request)
     }
   }
@@ -290,13 +288,18 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
       try {
         return await layer(args)
       } catch (error) {
-        if (isNextControlFlowError(error)) throw error
         return this.#errorResponse(error, args.req)
       }
     }
   }
 
+  /**
+   * The problem response for anything thrown, wherever it is caught. Next's
+   * control-flow errors (`redirect()`, `notFound()`) are thrown on: Next
+   * itself answers them.
+   */
   async #errorResponse(error: unknown, request: Request): Promise<Response> {
+    if (isNextControlFlowError(error)) throw error
     const { options } = this.#state
     const { problem, headers } = mapError(error, this.#state.settings.dev)
     if (problem.status >= 500 && options.onError) {

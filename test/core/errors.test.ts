@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createHandler, HttpError, isHttpError } from '../../src/index.js'
+import { createHandler, handlerWide, HttpError, isHttpError } from '../../src/index.js'
 import { problemOf, request } from '../helpers.js'
 
 const throwing = (value: unknown, options: Parameters<typeof createHandler>[0] = { dev: false }) =>
@@ -140,6 +140,23 @@ describe('error mapping', () => {
     expect(onError).not.toHaveBeenCalled()
     const lookalike = Object.assign(new Error('mine'), { digest: 'MY_APP_ERROR' })
     expect((await throwing(lookalike).handle(request('GET'))).status).toBe(500)
+  })
+
+  it('passes them back untouched through handler-wide middleware too, from a route or from the layer itself', async () => {
+    const redirect = Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/login;307;' })
+    const onError = vi.fn()
+    const passing = handlerWide(({ next }) => next())
+    const fromRoute = createHandler({ onError })
+      .use(passing)
+      .get(() => {
+        throw redirect
+      })
+    await expect(fromRoute.handle(request('GET'))).rejects.toBe(redirect)
+    const redirecting = handlerWide(() => {
+      throw redirect
+    })
+    await expect(createHandler({ onError }).use(redirecting).get(() => 'ok').handle(request('GET'))).rejects.toBe(redirect)
+    expect(onError).not.toHaveBeenCalled()
   })
 
   it('recognises HttpErrors by brand, also from another copy of the library', () => {
