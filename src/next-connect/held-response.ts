@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { discardBody } from '../adapters/pages/write-response.js'
 
 type Written = 'writeHead' | 'write' | 'end' | 'flushHeaders'
 type Mode = 'holding' | 'passing' | 'swallowing'
@@ -177,7 +178,7 @@ export class HeldResponse {
   /** Sends routekit's answer instead of the handlers'; what they write afterwards is dropped. */
   async replace(response: Response): Promise<void> {
     if (this.#mode !== 'holding') {
-      response.body?.cancel().catch(() => {})
+      discardBody(response)
       return
     }
     this.#mode = 'swallowing'
