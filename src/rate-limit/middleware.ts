@@ -1,3 +1,4 @@
+import { editHeaders } from '../core/append-header.js'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError, isHttpError } from '../core/http-error.js'
 import type { Middleware } from '../core/middleware.js'
@@ -8,7 +9,7 @@ import { memoryRateLimitStore } from './memory-store.js'
 import { limitStatus, type RateLimitAlgorithm, type RateLimitPolicy } from './policy.js'
 import { hitWithTimeout } from './store-call.js'
 import type { RateLimitStore } from './store.js'
-import { claimName, configError, withHeaders } from './support.js'
+import { claimName, configError } from './support.js'
 
 /** Options for {@link rateLimit}. */
 export interface RateLimitOptions<TCtx extends object = {}> {
@@ -115,7 +116,7 @@ export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TC
     }
     try {
       const result = await next()
-      return fields.length === 0 ? result : withHeaders(result.response, fields)
+      return fields.length === 0 ? result : editHeaders(result.response, (headers) => addLimitHeaders(headers, fields))
     } catch (error) {
       // A client error from further in (validation, a 404, a deeper
       // limiter's 429) still used quota, so it reports it too.

@@ -1,5 +1,4 @@
 import { isDevelopment } from '../core/runtime.js'
-import { addLimitHeaders } from './headers.js'
 import type { RateLimitPolicy } from './policy.js'
 import type { RateLimitStore } from './store.js'
 
@@ -32,16 +31,4 @@ export function claimName(store: RateLimitStore, name: string, policy: RateLimit
     throw configError(`the name '${name}' is already used on this store by a different policy; give each limiter its own \`name\`.`)
   }
   names.set(name, signature)
-}
-
-/** The response with the fields added; immutable headers (a `fetch` response) are copied first. */
-export function withHeaders(response: Response, fields: [string, string][]): Response {
-  try {
-    addLimitHeaders(response.headers, fields)
-    return response
-  } catch {
-    const copy = new Response(response.body, response)
-    addLimitHeaders(copy.headers, fields)
-    return copy
-  }
 }

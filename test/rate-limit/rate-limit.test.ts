@@ -144,6 +144,16 @@ describe.each(routers)('rateLimit on the %s router', (router) => {
     expect(answer.headers.get('ratelimit')).toBe('"default";r=2;t=60')
   })
 
+  it('adds its headers to a response whose headers are immutable (Response.redirect)', async () => {
+    const handler = createHandler()
+      .use(rateLimit({ key: ipKey({ header: 'x-forwarded-for' }), limit: 3, window: '1m', algorithm: 'fixed', store: memoryRateLimitStore({ now: clock().now }) }))
+      .get(() => Response.redirect('https://example.com/elsewhere', 307))
+    const answer = await send(router, handler, { headers: fromClient('203.0.113.7') })
+    expect(answer.status).toBe(307)
+    expect(answer.headers.get('location')).toBe('https://example.com/elsewhere')
+    expect(answer.headers.get('ratelimit')).toBe('"default";r=2;t=60')
+  })
+
   it('lets requests through unlimited, without headers, when the key is undefined', async () => {
     const { handler } = limited({ key: ({ req }) => (req.headers.has('x-internal') ? undefined : 'everyone') })
     for (let i = 0; i < 5; i++) {
