@@ -1,5 +1,6 @@
 import { countRequest, keepFor, type WindowCounters } from './policy.js'
 import type { RateLimitStore } from './store.js'
+import { configError } from './support.js'
 
 /** Options for {@link memoryRateLimitStore}. */
 export interface MemoryRateLimitStoreOptions {
@@ -37,9 +38,9 @@ export function memoryRateLimitStore(options: MemoryRateLimitStoreOptions = {}):
   const maxKeys = options.maxKeys ?? 100_000
   const sweepEvery = options.sweepEvery ?? 60_000
   const now = options.now ?? Date.now
-  if (!(Number.isInteger(maxKeys) && maxKeys >= 1)) throw new TypeError('routekit/rate-limit: `maxKeys` must be a whole number, 1 or more.')
+  if (!(Number.isInteger(maxKeys) && maxKeys >= 1)) throw configError('`maxKeys` must be a whole number, 1 or more.')
   // NaN would never sweep and 0 would sweep every key on every request.
-  if (!(Number.isFinite(sweepEvery) && sweepEvery > 0)) throw new TypeError('routekit/rate-limit: `sweepEvery` must be a number of milliseconds above 0.')
+  if (!(Number.isFinite(sweepEvery) && sweepEvery > 0)) throw configError('`sweepEvery` must be a number of milliseconds above 0.')
   const entries = new Map<string, Entry>()
   let nextSweep = now() + sweepEvery
 

@@ -1,3 +1,5 @@
+import { configError } from './support.js'
+
 /**
  * The two calls the Redis store needs, in the shape `@upstash/redis` (and
  * other HTTP clients) already have: write this adapter for any other client.
@@ -55,5 +57,5 @@ export function toScripting(client: RedisClient): RedisScripting {
   if (typeof scripting.eval === 'function' && typeof scripting.evalsha === 'function') {
     return { eval: (...args) => scripting.eval(...args), evalsha: (...args) => scripting.evalsha(...args) }
   }
-  throw new TypeError('routekit/rate-limit: `client` must be a node-redis or ioredis client, or have `eval(script, keys, args)` and `evalsha(sha1, keys, args)`.')
+  throw configError('`client` must be a node-redis or ioredis client, or have `eval(script, keys, args)` and `evalsha(sha1, keys, args)`.')
 }
