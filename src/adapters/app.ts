@@ -1,11 +1,7 @@
 import type { RequestHandler } from '../core/handler.js'
-import type { RawParams } from '../core/types.js'
+import { type AppRouteContext, routeContextParams } from './app/route-context.js'
 
-/** The second argument Next.js passes to an App Router route handler. */
-export interface AppRouteContext {
-  /** A Promise since Next 15; a plain object before. Optional catch-all segments may be undefined. */
-  params?: Promise<Record<string, string | string[] | undefined>> | Record<string, string | string[] | undefined>
-}
+export type { AppRouteContext }
 
 /** One App Router method export. */
 export type AppRouteMethod = (request: Request, context?: AppRouteContext) => Promise<Response>
@@ -19,17 +15,6 @@ export interface AppRoute {
   PATCH: AppRouteMethod
   DELETE: AppRouteMethod
   OPTIONS: AppRouteMethod
-}
-
-async function resolveParams(context: AppRouteContext | undefined): Promise<RawParams> {
-  const given = await context?.params
-  const params: RawParams = {}
-  if (given) {
-    for (const [name, value] of Object.entries(given)) {
-      if (value !== undefined) params[name] = value
-    }
-  }
-  return params
 }
 
 /**
@@ -46,6 +31,6 @@ async function resolveParams(context: AppRouteContext | undefined): Promise<RawP
  */
 export function toAppRoute(handler: RequestHandler): AppRoute {
   const answer: AppRouteMethod = async (request, context) =>
-    handler.handle(request, { params: await resolveParams(context) })
+    handler.handle(request, { params: await routeContextParams(context) })
   return { GET: answer, HEAD: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: answer }
 }

@@ -1,3 +1,4 @@
+import { type AppRouteContext, routeContextParams } from '../adapters/app/route-context.js'
 import { separateParams } from '../adapters/pages/params.js'
 import { HttpError } from '../core/http-error.js'
 import type { PagesRequest } from '../adapters/pages/to-request.js'
@@ -37,10 +38,6 @@ export function nodeParams(req: PagesRequest & { params?: unknown }): RawParams 
 
 /** Next's route context `params` (a Promise since Next 15), then next-connect's matches on `req.params`. */
 export async function edgeParams(req: Request & { params?: unknown }, ctx: unknown): Promise<RawParams> {
-  const params: RawParams = {}
-  const given = typeof ctx === 'object' && ctx !== null ? await (ctx as { params?: unknown }).params : undefined
-  if (typeof given === 'object' && given !== null) {
-    for (const [name, value] of Object.entries(given as LooseParams)) if (value !== undefined) params[name] = value
-  }
-  return addMatched(params, req.params)
+  const context = typeof ctx === 'object' && ctx !== null ? (ctx as AppRouteContext) : undefined
+  return addMatched(await routeContextParams(context), req.params)
 }
