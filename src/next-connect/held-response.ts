@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { discardBody } from '../adapters/pages/write-response.js'
+import { discardBody, setResponseHeaders } from '../adapters/pages/write-response.js'
 
 type Written = 'writeHead' | 'write' | 'end' | 'flushHeaders'
 type Mode = 'holding' | 'passing' | 'swallowing'
@@ -187,11 +187,7 @@ export class HeldResponse {
     const body = response.body === null ? undefined : new Uint8Array(await response.arrayBuffer())
     if (res.headersSent || res.destroyed) return
     for (const name of res.getHeaderNames()) res.removeHeader(name)
-    response.headers.forEach((value, name) => {
-      if (name !== 'set-cookie') res.setHeader(name, value)
-    })
-    const cookies = response.headers.getSetCookie()
-    if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+    setResponseHeaders(res, response.headers)
     res.statusCode = response.status
     res.statusMessage = '' // the handlers' reason phrase would not fit routekit's status
     ;(this.#original.writeHead as Function).call(res, response.status)

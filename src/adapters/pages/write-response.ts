@@ -21,6 +21,15 @@ export function discardBody(response: Response): void {
   if (knownBodyText(response) === undefined) response.body?.cancel().catch(() => {})
 }
 
+/** Sets every header of `headers` on `res`, each `Set-Cookie` as its own line. */
+export function setResponseHeaders(res: ServerResponse, headers: Headers): void {
+  headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value)
+  })
+  const cookies = headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+}
+
 /**
  * Writes a Web Response onto Node's `res`: status, every header (each
  * `Set-Cookie` separately), and the body streamed with back-pressure. A
@@ -33,11 +42,7 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
     return
   }
   res.statusCode = response.status
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') res.setHeader(name, value)
-  })
-  const cookies = response.headers.getSetCookie()
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  setResponseHeaders(res, response.headers)
   // Before `body`: asking a routekit-made response for its body builds the stream it saves.
   const text = knownBodyText(response)
   if (text !== undefined) {
