@@ -1,3 +1,4 @@
+import { assertHandler } from '../core/assert-handler.js'
 import type { RequestHandler } from '../core/handler.js'
 import { type AppRouteContext, routeContextParams } from './app/route-context.js'
 
@@ -30,6 +31,7 @@ export interface AppRoute {
  * ```
  */
 export function toAppRoute(handler: RequestHandler): AppRoute {
+  assertHandler('routekit/app: toAppRoute()', handler)
   const answer: AppRouteMethod = async (request, context) =>
     handler.handle(request, { params: await routeContextParams(context) })
   return { GET: answer, HEAD: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: answer }

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http'
+import { assertHandler } from '../core/assert-handler.js'
 import type { RequestHandler } from '../core/handler.js'
 import { nodeAnswerer } from './pages/answer.js'
 import { NodeRequest, type PagesContext } from './pages/node-request.js'
@@ -43,5 +44,6 @@ export function getPagesContext(request: Request): PagesContext | undefined {
  * ```
  */
 export function toPagesRoute(handler: RequestHandler): PagesRoute {
+  assertHandler('routekit/pages: toPagesRoute()', handler)
   return nodeAnswerer(handler, { params: (req) => separateParams(req.query, req.url ?? '') })
 }

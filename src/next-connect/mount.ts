@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { nodeAnswerer, unreadableRequest } from '../adapters/pages/answer.js'
 import type { PagesRequest } from '../adapters/pages/to-request.js'
+import { assertHandler } from '../core/assert-handler.js'
 import type { RequestHandler } from '../core/handler.js'
 import type { RawParams } from '../core/types.js'
 import { webRequestOf } from './node-request.js'
@@ -26,6 +27,7 @@ import { edgeParams, nodeParams } from './params.js'
  * ```
  */
 export function mountNode(handler: RequestHandler): (req: PagesRequest, res: ServerResponse, next?: unknown) => Promise<void> {
+  assertHandler('routekit/next-connect: mountNode()', handler)
   // The Web Request is shared with routekit steps that ran before, so a body
   // they read is not silently read again as empty.
   const answer = nodeAnswerer(handler, { params: nodeParams, request: (req, res) => webRequestOf(req, res).request })
@@ -48,6 +50,7 @@ export function mountNode(handler: RequestHandler): (req: PagesRequest, res: Ser
  * ```
  */
 export function mountEdge(handler: RequestHandler): (req: Request, ctx?: unknown, next?: unknown) => Promise<Response> {
+  assertHandler('routekit/next-connect: mountEdge()', handler)
   return async (req, ctx) => {
     let params: RawParams
     try {
