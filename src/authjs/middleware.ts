@@ -2,7 +2,9 @@ import { jwtDecrypt, type JWTPayload } from 'jose'
 import { readCookiesWithPrefix } from '../core/cookies.js'
 import { describeMiddleware } from '../core/describe.js'
 import type { Middleware } from '../core/middleware.js'
+import { checkOptionNames } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
+import { deferredSecret, type SecretOption } from '../core/secret.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { sessionRequired } from '../session/challenge.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
@@ -11,8 +13,12 @@ import { deriveKeys, type KeysByEnc } from './keys.js'
 
 /** Options for {@link authjs}. */
 export interface AuthjsOptions<TSchema extends StandardSchemaV1 = StandardSchemaV1> {
-  /** `AUTH_SECRET` (v5) or `NEXTAUTH_SECRET` (v4); several while rotating. */
-  secret: string | string[]
+  /**
+   * `AUTH_SECRET` (v5) or `NEXTAUTH_SECRET` (v4); several while rotating. May
+   * be a function returning it, or `undefined` while the middleware is
+   * created (during `next build`): it is then resolved on the first request.
+   */
+  secret: SecretOption<string | string[]> | undefined
   /** A custom session cookie name; by default the four names Auth.js v5 and next-auth v4 use. */
   cookieName?: string
   /** The HKDF salt, if your Auth.js config changed it (v5 default: the cookie name; v4: empty). */
@@ -39,6 +45,8 @@ export type AuthjsSession<TSchema> = [TSchema] extends [never]
   : TSchema extends StandardSchemaV1
     ? InferOutput<TSchema>
     : AuthjsToken
+
+const authjsOptionNames: readonly (keyof AuthjsOptions)[] = ['secret', 'cookieName', 'salt', 'schema', 'optional', 'csrf', 'realm']
 
 interface Candidate {
   name: string
@@ -67,19 +75,24 @@ export function authjs<TSchema extends StandardSchemaV1 = never>(
   options: AuthjsOptions<TSchema>,
 ): Middleware<{}, { auth: AuthjsSession<TSchema> | undefined }>
 export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }> {
-  const secrets = Array.isArray(options.secret) ? options.secret : [options.secret]
-  if (secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || secret.length === 0)) {
-    throw new TypeError('routekit/authjs: `secret` is required (AUTH_SECRET or NEXTAUTH_SECRET).')
-  }
+  checkOptionNames('routekit/authjs', options, authjsOptionNames)
+  if (!('secret' in options)) throw new TypeError('routekit/authjs: `secret` is required (AUTH_SECRET or NEXTAUTH_SECRET).')
   const names: { name: string; format: AuthjsFormat }[] = options.cookieName
     ? [{ name: options.cookieName, format: 'v5' }, { name: options.cookieName, format: 'v4' }]
     : standardCookies
   // Keys are derived once, for every cookie name and secret we may meet.
-  const candidates: Candidate[] = names.map(({ name, format }) => ({
-    name,
-    keys: secrets.map((secret) => deriveKeys(secret, format, options.salt ?? (format === 'v5' ? name : ''))),
-  }))
-  for (const { keys } of candidates) for (const set of keys) for (const key of Object.values(set)) key?.catch(ignore)
+  const candidates = deferredSecret('routekit/authjs', 'secret', options.secret, (secret): Candidate[] => {
+    const secrets = Array.isArray(secret) ? secret : [secret]
+    if (secrets.length === 0 || secrets.some((one) => typeof one !== 'string' || one.length === 0)) {
+      throw new TypeError('routekit/authjs: `secret` must be a non-empty string, or an array of them (AUTH_SECRET or NEXTAUTH_SECRET).')
+    }
+    const derived = names.map(({ name, format }) => ({
+      name,
+      keys: secrets.map((one) => deriveKeys(one, format, options.salt ?? (format === 'v5' ? name : ''))),
+    }))
+    for (const { keys } of derived) for (const set of keys) for (const key of Object.values(set)) key?.catch(ignore)
+    return derived
+  })
   const csrf = csrfSetting(options.csrf)
   const realm = options.realm ?? 'api'
   const { schema, optional } = options
@@ -105,8 +118,10 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
   }
 
   const middleware: Middleware<{}, { auth: unknown }> = async ({ req, next }) => {
+    // A secret still missing fails every request as a 500 (see jwt()).
+    const known = candidates.current ?? (await candidates.get())
     const cookies = readCookiesWithPrefix(req.headers.get('cookie'), '')
-    const present = candidates.flatMap((candidate) => {
+    const present = known.flatMap((candidate) => {
       const token = readSessionCookie(cookies, candidate.name)
       return token === undefined ? [] : [{ token, keys: candidate.keys }]
     })

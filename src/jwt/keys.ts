@@ -9,17 +9,24 @@ import {
   type KeyObject,
 } from 'jose'
 import { isLoopbackHost } from '../core/http-values.js'
+import { describeValue } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
+import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import { type AlgorithmFamily, configError, type JwtAlgorithm } from './algorithms.js'
 
-/** Where verification keys come from. Exactly one is given. */
+/**
+ * Where verification keys come from. Exactly one is given. Each may be a
+ * function returning the value, or `undefined` when the middleware is
+ * created (during `next build`): the value is then resolved on the first
+ * request, and a request while it is still missing is a 500.
+ */
 export interface KeySource {
   /** An HMAC secret of at least 32 bytes (HS256/384/512). */
-  secret?: string | Uint8Array
+  secret?: SecretOption<string | Uint8Array>
   /** A public key: CryptoKey, Node KeyObject, JWK, or PEM (SPKI public key or X.509 certificate). */
-  key?: CryptoKey | KeyObject | JWK | string
+  key?: SecretOption<CryptoKey | KeyObject | JWK | string>
   /** A JSON Web Key Set URL, fetched by jose, cached and refreshed on unknown `kid`s. */
-  jwks?: URL | string | JwksOptions
+  jwks?: SecretOption<URL | string | JwksOptions>
 }
 
 /** A remote key set with jose's fetch settings. */
@@ -58,6 +65,9 @@ function hashOf(alg: JwtAlgorithm): string {
 }
 
 function importSecret(secret: string | Uint8Array, algorithms: JwtAlgorithm[]): Map<string, Promise<CryptoKey>> {
+  if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
+    throw configError(`\`secret\` must be a string or a Uint8Array (got ${describeValue(secret)}).`)
+  }
   const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret
   if (bytes.byteLength < minimumSecretBytes) {
     throw configError(`\`secret\` must be at least ${minimumSecretBytes} bytes; generate one with \`openssl rand -base64 32\`.`)
@@ -72,7 +82,7 @@ function importSecret(secret: string | Uint8Array, algorithms: JwtAlgorithm[]): 
 }
 
 function importConfiguredKey(
-  key: NonNullable<KeySource['key']>,
+  key: CryptoKey | KeyObject | JWK | string,
   algorithms: JwtAlgorithm[],
   family: AlgorithmFamily,
 ): Map<string, Promise<CryptoKey | KeyObject | Uint8Array>> {
@@ -104,8 +114,7 @@ function importConfiguredKey(
   throw configError('`key` must be a CryptoKey, a KeyObject, a JWK or a PEM string.')
 }
 
-function remoteKeySet(option: NonNullable<KeySource['jwks']>, family: AlgorithmFamily): JWTVerifyGetKey {
-  if (family === 'hmac') throw configError('`jwks` holds public keys; `algorithms` must list public-key algorithms.')
+function remoteKeySet(option: URL | string | JwksOptions): JWTVerifyGetKey {
   const { url, ...settings } = typeof option === 'object' && !(option instanceof URL) ? option : { url: option }
   const href = new URL(url)
   if (href.protocol !== 'https:' && !(href.protocol === 'http:' && isLoopbackHost(href.hostname))) {
@@ -127,38 +136,54 @@ function remoteKeySet(option: NonNullable<KeySource['jwks']>, family: AlgorithmF
   }
 }
 
-/**
- * Resolves the verification key for a token, set up once when the
- * middleware is created: secrets and static keys are imported then (never
- * per request), and a remote key set is created then, so its cache is shared
- * by every request. The token's own `jku`, `x5u`, `jwk` or `kid` never name a
- * key source; only the already-allowed `alg` picks among configured keys.
- */
-export interface KeyResolver {
+/** Imported keys for a token's `alg`, ready once the key source is known. */
+export interface PreparedKeys {
   getKey: JWTVerifyGetKey
   /** The imported key for an algorithm, once its import has finished (not for a JWKS). */
   ready(alg: string): CryptoKey | KeyObject | Uint8Array | undefined
 }
 
-export function keyResolver(source: KeySource, algorithms: JwtAlgorithm[], family: AlgorithmFamily): KeyResolver {
-  const given = [source.secret, source.key, source.jwks].filter((value) => value !== undefined).length
-  if (given !== 1) throw configError('give exactly one of `secret`, `key` or `jwks`.')
-  if (source.jwks !== undefined) return { getKey: remoteKeySet(source.jwks, family), ready: () => undefined }
-  if (source.secret !== undefined && family !== 'hmac') {
+const sourceNames = ['secret', 'key', 'jwks'] as const
+
+/**
+ * Resolves the verification key for a token. The key source's kind is
+ * checked when the middleware is created; its value is prepared then too
+ * when it is given (secrets and static keys imported once, never per
+ * request; a remote key set created once, so its cache is shared by every
+ * request), else on the first request (see `SecretOption`). The token's own
+ * `jku`, `x5u`, `jwk` or `kid` never name a key source; only the
+ * already-allowed `alg` picks among configured keys.
+ */
+export function keyResolver(source: KeySource, algorithms: JwtAlgorithm[], family: AlgorithmFamily): DeferredSecret<PreparedKeys> {
+  const named = sourceNames.filter((name) => name in source)
+  const given = named.filter((name) => source[name] !== undefined)
+  if (named.length === 0) throw configError('give exactly one of `secret`, `key` or `jwks` (none was given).')
+  if (given.length > 1) throw configError(`give exactly one of \`secret\`, \`key\` or \`jwks\`; got ${given.map((name) => `\`${name}\``).join(' and ')}.`)
+  // Several names, none with a value: nothing says which one was meant.
+  const name = given[0] ?? (named.length === 1 ? named[0]! : undefined)
+  if (name === undefined) return deferredSecret<never, PreparedKeys>('routekit/jwt', named.join('` and `'), undefined, () => undefined as never)
+  if (name === 'secret' && family !== 'hmac') {
     throw configError('`secret` is an HMAC secret; `algorithms` must list HS256, HS384 or HS512.')
   }
-  const keys: Map<string, Promise<CryptoKey | KeyObject | Uint8Array>> =
-    source.secret !== undefined ? importSecret(source.secret, algorithms) : importConfiguredKey(source.key!, algorithms, family)
+  if (name === 'jwks') {
+    if (family === 'hmac') throw configError('`jwks` holds public keys; `algorithms` must list public-key algorithms.')
+    return deferredSecret('routekit/jwt', name, source.jwks, (jwks) => ({ getKey: remoteKeySet(jwks), ready: () => undefined }))
+  }
+  if (name === 'secret') return deferredSecret('routekit/jwt', name, source.secret, (secret) => imported(importSecret(secret, algorithms)))
+  return deferredSecret('routekit/jwt', name, source.key, (key) => imported(importConfiguredKey(key, algorithms, family)))
+}
+
+function imported(keys: Map<string, Promise<CryptoKey | KeyObject | Uint8Array>>): PreparedKeys {
   // Imported keys are kept as they arrive, so verification can hand jose the
   // key itself. A key that fails to import fails the requests that need it
   // (as a 500); it must not also surface as an unhandled rejection at start-up.
-  const imported = new Map<string, CryptoKey | KeyObject | Uint8Array>()
-  for (const [alg, pending] of keys) pending.then((key) => imported.set(alg, key), ignore)
+  const done = new Map<string, CryptoKey | KeyObject | Uint8Array>()
+  for (const [alg, pending] of keys) pending.then((key) => done.set(alg, key), ignore)
   return {
     getKey: (header) =>
       keys.get(header.alg)!.catch((cause: unknown) => {
         throw new KeyImportError(`The configured key could not be imported for ${header.alg}.`, { cause })
       }),
-    ready: (alg) => imported.get(alg),
+    ready: (alg) => done.get(alg),
   }
 }

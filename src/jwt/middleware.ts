@@ -1,6 +1,7 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
+import { checkOptionNames } from '../core/options.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
@@ -49,6 +50,12 @@ export interface JwtOptions<TClaims extends StandardSchemaV1 = StandardSchemaV1>
   jwksRetryAfter?: number
 }
 
+const jwtOptionNames: readonly (keyof JwtOptions)[] = [
+  'secret', 'key', 'jwks', 'algorithms', 'issuer', 'audience', 'clockTolerance', 'typ', 'maxTokenAge',
+  'requiredClaims', 'requireExpiry', 'claims', 'realm', 'cookie', 'csrf', 'maxTokenLength', 'optional',
+  'isRevoked', 'jwksRetryAfter',
+]
+
 /** What `ctx.auth` holds: the claims schema's output, else jose's `JWTPayload`. */
 export type JwtClaims<TClaims> = [TClaims] extends [never]
   ? JWTPayload
@@ -83,6 +90,7 @@ export function jwt<TClaims extends StandardSchemaV1 = never>(
   options: JwtOptions<TClaims>,
 ): Middleware<{}, { auth: JwtClaims<TClaims> | undefined }>
 export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
+  checkOptionNames('routekit/jwt', options, jwtOptionNames, { issuers: 'did you mean `issuer`? It takes one string or an array' })
   const family = checkAlgorithms(options.algorithms)
   const algorithms = [...options.algorithms]
   const keys = keyResolver(options, algorithms, family)
@@ -108,6 +116,10 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   }
 
   const middleware: Middleware<{}, { auth: unknown }> = async ({ req, next }) => {
+    // A key source still unknown (a secret resolved on first use) fails
+    // every request loudly, as a 500 reported to onError: answering 401 to
+    // anonymous callers would hide the deployment mistake.
+    const prepared = keys.current ?? (await keys.get())
     const found = findToken(req, cookie)
     if (found.kind === 'malformed') throw malformedAuthorization(realm)
     if (found.kind === 'none') {
@@ -119,8 +131,8 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
 
     let payload: JWTPayload
     try {
-      const key = onlyAlgorithm === undefined ? undefined : keys.ready(onlyAlgorithm)
-      ;({ payload } = key === undefined ? await jwtVerify(found.token, keys.getKey, verifyOptions) : await jwtVerify(found.token, key, verifyOptions))
+      const key = onlyAlgorithm === undefined ? undefined : prepared.ready(onlyAlgorithm)
+      ;({ payload } = key === undefined ? await jwtVerify(found.token, prepared.getKey, verifyOptions) : await jwtVerify(found.token, key, verifyOptions))
     } catch (error) {
       if (error instanceof JwksUnavailableError) throw keysUnavailable(retryAfter, error.cause)
       if (error instanceof KeyImportError) throw HttpError.internal(error.message, { cause: error.cause })

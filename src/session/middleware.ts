@@ -3,7 +3,9 @@ import { type CookieAttributes, readCookie, serializeCookie } from '../core/cook
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
 import { isLoopbackHost } from '../core/http-values.js'
+import { checkOptionNames } from '../core/options.js'
 import { isDevelopment } from '../core/runtime.js'
+import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
@@ -14,10 +16,14 @@ import type { SessionStore } from './store.js'
 
 /** Options for {@link session}. */
 export interface SessionOptions<TSchema extends StandardSchemaV1 = StandardSchemaV1> {
-  /** A secret of at least 32 characters. */
-  secret?: string
+  /**
+   * A secret of at least 32 characters. Like `secrets`, it may be a function
+   * returning it, or `undefined` while the middleware is created (during
+   * `next build`): it is then resolved on the first request.
+   */
+  secret?: SecretOption<string>
   /** Several keys for rotation: the first seals, every one opens. */
-  secrets?: SessionSecret[]
+  secrets?: SecretOption<SessionSecret[]>
   /** Default `"session"`. */
   cookieName?: string
   /** Seconds a session lives. Default 7 days. */
@@ -57,6 +63,21 @@ export type SessionData<TSchema> = [TSchema] extends [never]
 
 const maxCookieBytes = 4096
 
+const sessionOptionNames: readonly (keyof SessionOptions)[] = [
+  'secret', 'secrets', 'cookieName', 'ttl', 'schema', 'cookie', 'dev', 'rolling', 'required', 'store', 'csrf', 'realm',
+]
+
+/** The sealer, from `secret` or `secrets` (exactly one), ready now or on the first request. */
+function sealerFor(options: SessionOptions): DeferredSecret<Sealer> {
+  const named = (['secret', 'secrets'] as const).filter((name) => name in options)
+  const given = named.filter((name) => options[name] !== undefined)
+  if (named.length === 0) throw new TypeError('routekit/session: give `secret` or at least one of `secrets`.')
+  if (given.length > 1) throw new TypeError('routekit/session: give `secret` or `secrets`, not both.')
+  const name = given[0] ?? named.join('` and `')
+  if (name === 'secret') return deferredSecret('routekit/session', name, options.secret, (secret) => new Sealer([{ id: '1', secret }]))
+  return deferredSecret('routekit/session', name, options.secrets, (secrets) => new Sealer(secrets))
+}
+
 /**
  * Stateless sessions in a sealed cookie (JWE with jose): no server needed,
  * key rotation by key id, expiry inside the seal, `HttpOnly; Secure;
@@ -85,7 +106,8 @@ export function session<TSchema extends StandardSchemaV1 = never>(
   options: SessionOptions<TSchema>,
 ): Middleware<{}, { session: Session<SessionData<TSchema>> }>
 export function session(options: SessionOptions): Middleware<{}, { session: Session<unknown> }> {
-  const sealer = new Sealer(options.secrets ?? (options.secret === undefined ? [] : [{ id: '1', secret: options.secret }]))
+  checkOptionNames('routekit/session', options, sessionOptionNames)
+  const sealers = sealerFor(options)
   const ttl = options.ttl ?? 7 * 24 * 60 * 60
   if (!(Number.isInteger(ttl) && ttl > 0)) throw new TypeError('routekit/session: `ttl` must be a whole number of seconds.')
   // The cookie dies a little before the seal does, so a browser never sends one the server would refuse.
@@ -118,7 +140,7 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
     return settings(url.protocol === 'http:' && isLoopbackHost(url.hostname))
   }
 
-  const load = async (value: string) => {
+  const load = async (sealer: Sealer, value: string) => {
     const sealed = await sealer.open(value)
     if (sealed === undefined) return undefined
     if (store && (await store.isRevoked(sealed.sid))) return undefined
@@ -128,10 +150,12 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
   }
 
   const middleware: Middleware<{}, { session: Session<unknown> }> = async ({ req, next }) => {
+    // A secret still missing fails every request as a 500 (see jwt()).
+    const sealer = sealers.current ?? (await sealers.get())
     const cookie = cookieFor(req)
     const raw = readCookie(req.headers.get('cookie'), cookie.name)
     if (raw !== undefined && csrf) checkSameOrigin(req, csrf)
-    const loaded = raw === undefined ? undefined : await load(raw)
+    const loaded = raw === undefined ? undefined : await load(sealer, raw)
     const state = new SessionState<unknown>(loaded)
     if (required && loaded === undefined) {
       const refusal = sessionRequired(realm)

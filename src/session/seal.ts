@@ -28,6 +28,7 @@ export class Sealer {
   readonly #newest: string
 
   constructor(secrets: SessionSecret[]) {
+    if (!Array.isArray(secrets)) throw new TypeError('routekit/session: `secrets` must be an array of `{ id, secret }`.')
     if (secrets.length === 0) throw new TypeError('routekit/session: give `secret` or at least one of `secrets`.')
     const ids = new Set<string>()
     for (const { id, secret } of secrets) {

@@ -100,7 +100,8 @@ describe.each(routers)('authjs() (%s router)', (router) => {
     expect(same.status).toBe(200)
   })
 
-  it('refuses to be created without a secret', () => {
-    expect(() => authjs({ secret: '' })).toThrow(/`secret` is required/)
+  it('refuses to be created without a secret option', () => {
+    expect(() => authjs({} as never)).toThrow(/`secret` is required/)
+    expect(() => authjs({ secret: [''] })).toThrow(/`secret` must be a non-empty string/)
   })
 })
