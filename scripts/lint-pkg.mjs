@@ -11,9 +11,10 @@ try {
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { encoding: 'utf8' }))
   const tarball = join(dir, packed[0].filename)
   run('npx', ['publint', 'run', tarball, '--strict'])
-  // node16 profile: Node 16+ and bundler resolution. The node10 resolver
-  // cannot see subpath exports (`routekit/app`); Next.js apps do not use it.
-  run('npx', ['attw', tarball, '--profile', 'node16'])
+  // Full profile: node10 (`module: commonjs` before TypeScript 6) finds the
+  // subpaths' types through package.json's typesVersions, which must list
+  // every subpath export; node16 from CJS and ESM; bundler.
+  run('npx', ['attw', tarball])
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
