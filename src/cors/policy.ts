@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../core/options.js'
 import { configError } from './config-error.js'
 import { type CorsOrigin, type OriginMatcher, originMatcher } from './origin-policy.js'
 import { type VaryList, varyList } from './vary.js'
@@ -54,18 +55,13 @@ export interface CorsPolicy {
   readonly responseVary: VaryList
 }
 
-const known = new Set(['origin', 'credentials', 'allowedHeaders', 'exposedHeaders', 'maxAge'])
+const known: readonly (keyof CorsOptions)[] = ['origin', 'credentials', 'allowedHeaders', 'exposedHeaders', 'maxAge']
 // RFC 9110 §5.1: a field name is a token.
 const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 
 /** Validates the options and computes the constant parts of every answer. */
 export function corsPolicy(options: CorsOptions): CorsPolicy {
-  if (typeof options !== 'object' || options === null) throw configError('pass an options object with at least `origin`.')
-  for (const name of Object.keys(options)) {
-    if (known.has(name)) continue
-    const hint = name === 'methods' ? ': the methods granted are the routes the handler has' : ''
-    throw configError(`unknown option \`${name}\`${hint}.`)
-  }
+  checkOptionNames('routekit/cors', options, known, { methods: 'the methods granted are the routes the handler has' })
   const { origin, maxAge } = options
   if (origin === undefined) throw configError("`origin` is required: the origins allowed to read the answers, or '*' for a public API.")
   const credentials = options.credentials ?? false

@@ -24,8 +24,8 @@ describe('cors() configuration', () => {
     ['a header name with a space', { origin: 'https://a.example', allowedHeaders: ['x a'] }, /`allowedHeaders` contains "x a"/],
     ['exposedHeaders that is a string', { origin: 'https://a.example', exposedHeaders: 'location' }, /`exposedHeaders` must be an array/],
     ["'*' exposed with credentials", { origin: 'https://a.example', credentials: true, exposedHeaders: ['*'] }, /contains '\*'/],
-    ['a methods option', { origin: 'https://a.example', methods: ['GET'] }, /unknown option `methods`: the methods granted are the routes/],
-    ['a misspelt option', { origin: 'https://a.example', maxage: 5 }, /unknown option `maxage`/],
+    ['a methods option', { origin: 'https://a.example', methods: ['GET'] }, /unknown option `methods` \(the methods granted are the routes/],
+    ['a misspelt option', { origin: 'https://a.example', maxage: 5 }, /unknown option `maxage` \(did you mean `maxAge`\?\)/],
   ])('refuses %s', (_, options, message) => {
     expect(() => cors(options as never)).toThrow(TypeError)
     expect(() => cors(options as never)).toThrow(message)
