@@ -2,7 +2,7 @@ import { jwtDecrypt, type JWTPayload } from 'jose'
 import { readCookiesWithPrefix } from '../core/cookies.js'
 import { describeMiddleware } from '../core/describe.js'
 import type { Middleware } from '../core/middleware.js'
-import { checkOptionNames } from '../core/options.js'
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
 import { deferredSecret, type SecretOption } from '../core/secret.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
@@ -46,7 +46,9 @@ export type AuthjsSession<TSchema> = [TSchema] extends [never]
     ? InferOutput<TSchema>
     : AuthjsToken
 
-const authjsOptionNames: readonly (keyof AuthjsOptions)[] = ['secret', 'cookieName', 'salt', 'schema', 'optional', 'csrf', 'realm']
+const authjsOptionNames = optionNames<AuthjsOptions>({
+  secret: true, cookieName: true, salt: true, schema: true, optional: true, csrf: true, realm: true
+})
 
 interface Candidate {
   name: string
@@ -93,7 +95,7 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
     for (const { keys } of derived) for (const set of keys) for (const key of Object.values(set)) key?.catch(ignore)
     return derived
   })
-  const csrf = csrfSetting(options.csrf)
+  const csrf = csrfSetting('routekit/authjs', options.csrf)
   const realm = options.realm ?? 'api'
   const { schema, optional } = options
 

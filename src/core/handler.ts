@@ -4,8 +4,9 @@ import { isHandlerWide } from './handler-wide.js'
 import { allowedMethods, methodAnswers, type RouteMethod, withoutBody } from './method-guard.js'
 import type { Middleware } from './middleware.js'
 import { isNextControlFlowError } from './next-control-flow.js'
+import { checkOptionNames, optionNames } from './options.js'
 import { mapError, problemResponse } from './problem.js'
-import type { RouteSpec } from '../validation/route-spec.js'
+import { checkRouteSpec, type RouteSpec } from '../validation/route-spec.js'
 import { routeTerminal, type RouteFunction, type RouteSettings } from './route.js'
 import { isDevelopment } from './runtime.js'
 import { withTimeout } from './timeout.js'
@@ -35,6 +36,10 @@ export interface HandlerOptions {
   /** Status for a well-formed body that fails its schema. Default 422. */
   invalidBodyStatus?: 400 | 422
 }
+
+const handlerOptionNames = optionNames<HandlerOptions>({
+  onError: true, dev: true, timeout: true, bodyLimit: true, maxDepth: true, invalidBodyStatus: true,
+})
 
 /** What adapters and hosts pass along with the request. */
 export interface HandleOptions {
@@ -210,6 +215,7 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
 
   #route(method: RouteMethod, specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
     const [spec, handler] = typeof specOrFn === 'function' ? [{}, specOrFn] : [specOrFn, fn]
+    checkRouteSpec(`routekit: the ${method} route's spec`, spec)
     if (typeof handler !== 'function') {
       throw new TypeError(`routekit: the ${method} route needs a handler function.`)
     }
@@ -324,6 +330,7 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
  * ```
  */
 export function createHandler(options: HandlerOptions = {}): Handler<{}> {
+  checkOptionNames('routekit: createHandler()', options, handlerOptionNames)
   return new Handler({
     options,
     settings: {

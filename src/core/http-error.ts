@@ -6,6 +6,21 @@ import { defaultCode, isErrorStatus, statusPhrase } from './status.js'
  */
 const brand = Symbol.for('routekit.HttpError')
 
+/**
+ * What `new Headers(init)` accepts. Named through `Headers` because TypeScript
+ * declares `HeadersInit` only in its DOM lib: a Node project whose `lib`
+ * leaves "dom" out (as `@tsconfig/node22` does) has `Headers` from
+ * `@types/node` but no `HeadersInit`, and would fail to check these
+ * declarations (`skipLibCheck: false`).
+ *
+ * @example
+ * ```ts
+ * throw new HttpError(503, { headers: { 'retry-after': '30' } })
+ * throw new HttpError(503, { headers: new Headers([['retry-after', '30']]) })
+ * ```
+ */
+export type HeadersInit = ConstructorParameters<typeof Headers>[0]
+
 /** Options accepted by {@link HttpError} and its helpers. */
 export interface HttpErrorOptions {
   /** Stable machine-readable code for clients; defaults to the status phrase in snake_case. */

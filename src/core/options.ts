@@ -27,6 +27,20 @@ export function checkOptionNames(
   }
 }
 
+/**
+ * The option names of an options interface, listed as an object so the
+ * compiler insists on every one: an option added to the interface but not
+ * here is a compile error, not an option that is always refused.
+ *
+ * @example
+ * ```ts
+ * const known = optionNames<CorsOptions>({ origin: true, credentials: true, allowedHeaders: true, exposedHeaders: true, maxAge: true })
+ * ```
+ */
+export function optionNames<T>(names: { [K in keyof Required<T>]: true }): readonly string[] {
+  return Object.keys(names)
+}
+
 /** What a value is, for messages: the type, never the value (it may be a secret). */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null'

@@ -1,4 +1,4 @@
-import { isHttpError } from './http-error.js'
+import { type HeadersInit, isHttpError } from './http-error.js'
 import { responseWithText } from './known-body.js'
 import { defaultCode, isErrorStatus, statusPhrase } from './status.js'
 

@@ -1,4 +1,4 @@
-import { checkOptionNames } from '../core/options.js'
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { configError } from './config-error.js'
 import { type CorsOrigin, type OriginMatcher, originMatcher } from './origin-policy.js'
 import { type VaryList, varyList } from './vary.js'
@@ -55,7 +55,9 @@ export interface CorsPolicy {
   readonly responseVary: VaryList
 }
 
-const known: readonly (keyof CorsOptions)[] = ['origin', 'credentials', 'allowedHeaders', 'exposedHeaders', 'maxAge']
+const known = optionNames<CorsOptions>({
+  origin: true, credentials: true, allowedHeaders: true, exposedHeaders: true, maxAge: true
+})
 // RFC 9110 §5.1: a field name is a token.
 const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 

@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { HttpError } from '../core/http-error.js'
 
 /** How a cookie-authenticated request proves it came from the app's own pages. */
@@ -11,6 +12,8 @@ export interface CsrfOptions {
   trustForwardedHost?: boolean
 }
 
+const csrfOptionNames = optionNames<CsrfOptions>({ allowedOrigins: true, trustForwardedHost: true })
+
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** Methods the same-origin check lets through: they must not change anything. */
@@ -19,8 +22,10 @@ export function isSafeMethod(method: string): boolean {
 }
 
 /** The `csrf` option of a cookie-reading middleware: on by default, `false` turns it off. */
-export function csrfSetting(option: CsrfOptions | false | undefined): CsrfOptions | undefined {
-  return option === false ? undefined : (option ?? {})
+export function csrfSetting(where: string, option: CsrfOptions | false | undefined): CsrfOptions | undefined {
+  if (option === false || option === undefined) return option === false ? undefined : {}
+  checkOptionNames(`${where}: \`csrf\``, option, csrfOptionNames)
+  return option
 }
 
 /**

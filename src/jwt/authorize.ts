@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../core/options.js'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
 import type { Middleware } from '../core/middleware.js'
@@ -28,6 +29,7 @@ function grantedScopes(auth: object): Set<string> {
 export function requireScope(...scopes: string[]): Middleware<{ auth: object | undefined }>
 export function requireScope(options: { realm: string }, ...scopes: string[]): Middleware<{ auth: object | undefined }>
 export function requireScope(...args: (string | { realm: string })[]): Middleware<{ auth: object | undefined }> {
+  if (typeof args[0] === 'object') checkOptionNames('routekit/jwt: requireScope()', args[0], ['realm'])
   const realm = typeof args[0] === 'object' ? args[0].realm : 'api'
   const scopes = args.filter((arg): arg is string => typeof arg === 'string')
   if (scopes.length === 0) throw new TypeError('routekit/jwt: requireScope needs at least one scope.')

@@ -9,7 +9,7 @@ import {
   type KeyObject,
 } from 'jose'
 import { isLoopbackHost } from '../core/http-values.js'
-import { describeValue } from '../core/options.js'
+import { checkOptionNames, describeValue, optionNames } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
 import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import { type AlgorithmFamily, configError, type JwtAlgorithm } from './algorithms.js'
@@ -39,6 +39,8 @@ export interface JwksOptions {
   /** Milliseconds a fetched set is used before it is refetched. Default 600000. */
   cacheMaxAge?: number
 }
+
+const jwksOptionNames = optionNames<JwksOptions>({ url: true, timeoutDuration: true, cooldownDuration: true, cacheMaxAge: true })
 
 /** The key set could not be fetched or read: the server's fault, answered 503. */
 export class JwksUnavailableError extends Error {
@@ -115,6 +117,7 @@ function importConfiguredKey(
 }
 
 function remoteKeySet(option: URL | string | JwksOptions): JWTVerifyGetKey {
+  if (typeof option === 'object' && !(option instanceof URL)) checkOptionNames('routekit/jwt: `jwks`', option, jwksOptionNames)
   const { url, ...settings } = typeof option === 'object' && !(option instanceof URL) ? option : { url: option }
   const href = new URL(url)
   if (href.protocol !== 'https:' && !(href.protocol === 'http:' && isLoopbackHost(href.hostname))) {

@@ -1,7 +1,7 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
-import { checkOptionNames } from '../core/options.js'
+import { checkOptionNames, optionNames } from '../core/options.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
@@ -50,11 +50,12 @@ export interface JwtOptions<TClaims extends StandardSchemaV1 = StandardSchemaV1>
   jwksRetryAfter?: number
 }
 
-const jwtOptionNames: readonly (keyof JwtOptions)[] = [
-  'secret', 'key', 'jwks', 'algorithms', 'issuer', 'audience', 'clockTolerance', 'typ', 'maxTokenAge',
-  'requiredClaims', 'requireExpiry', 'claims', 'realm', 'cookie', 'csrf', 'maxTokenLength', 'optional',
-  'isRevoked', 'jwksRetryAfter',
-]
+const jwtOptionNames = optionNames<JwtOptions>({
+  secret: true, key: true, jwks: true, algorithms: true, issuer: true, audience: true,
+  clockTolerance: true, typ: true, maxTokenAge: true, requiredClaims: true, requireExpiry: true,
+  claims: true, realm: true, cookie: true, csrf: true, maxTokenLength: true, optional: true,
+  isRevoked: true, jwksRetryAfter: true
+})
 
 /** What `ctx.auth` holds: the claims schema's output, else jose's `JWTPayload`. */
 export type JwtClaims<TClaims> = [TClaims] extends [never]
@@ -102,7 +103,7 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   const realm = options.realm ?? 'api'
   const maxTokenLength = options.maxTokenLength ?? 8192
   const retryAfter = options.jwksRetryAfter ?? 30
-  const csrf = csrfSetting(options.csrf)
+  const csrf = csrfSetting('routekit/jwt', options.csrf)
   const { claims, isRevoked, cookie, optional } = options
   // Merged once: every request verifies with the same options object.
   const verifyOptions: JWTVerifyOptions = {

@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { type CryptoKey, type JWTPayload, type KeyObject, SignJWT } from 'jose'
 import type { JwtAlgorithm } from './algorithms.js'
 
@@ -16,6 +17,10 @@ export interface SignJwtOptions {
   header?: Record<string, unknown>
 }
 
+const signJwtOptionNames = optionNames<SignJwtOptions>({
+  algorithm: true, secret: true, key: true, expiresIn: true, issuer: true, audience: true, subject: true, header: true,
+})
+
 /**
  * Signs a short-lived token: for tests, examples and development only. Real
  * tokens come from your identity provider (Auth0, Cognito, Keycloak,
@@ -27,6 +32,7 @@ export interface SignJwtOptions {
  * ```
  */
 export async function signJwt(payload: JWTPayload, options: SignJwtOptions): Promise<string> {
+  checkOptionNames('routekit/jwt: signJwt()', options, signJwtOptionNames)
   const key = options.secret !== undefined ? (typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : options.secret) : options.key
   if (key === undefined) throw new TypeError('routekit/jwt: signJwt needs `secret` or `key`.')
   let builder = new SignJWT(payload)

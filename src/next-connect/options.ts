@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { mapError, problemResponse } from '../core/problem.js'
 import { isDevelopment } from '../core/runtime.js'
 
@@ -14,6 +15,11 @@ export interface StepOptions {
   dev?: boolean
   /** Receives every error this step answers with a 5xx; its own failures are ignored. */
   onError?: (error: unknown, req: Request) => void | Promise<void>
+}
+
+/** Refuses option names a step does not know (see checkOptionNames). */
+export function checkStepOptions(step: string, options: StepOptions): void {
+  checkOptionNames(`routekit/next-connect: ${step}`, options, optionNames<StepOptions>({ dev: true, onError: true }))
 }
 
 /**

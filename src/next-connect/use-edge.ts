@@ -3,7 +3,7 @@ import { isResponse } from '../core/is-response.js'
 import type { Middleware } from '../core/middleware.js'
 import { isNextControlFlowError } from '../core/next-control-flow.js'
 import { addContext, contextOf, type Step } from './context.js'
-import { type StepOptions, problemFor } from './options.js'
+import { checkStepOptions, problemFor, type StepOptions } from './options.js'
 import { edgeParams } from './params.js'
 
 /**
@@ -69,6 +69,7 @@ export function useEdge<TAdd extends object>(
   middleware: Middleware<any, TAdd>,
   options: StepOptions = {},
 ): Step<EdgeHandler, TAdd> {
+  checkStepOptions('useEdge()', options)
   const chain = compose([middleware], runRest)
   const step: EdgeHandler = async (req, ctx, next) => {
     let params: Record<string, string | string[]>

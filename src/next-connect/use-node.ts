@@ -8,7 +8,7 @@ import { ignore } from '../core/runtime.js'
 import { addContext, contextOf, type Step } from './context.js'
 import { HeldResponse } from './held-response.js'
 import { unbuildableAnswer, webRequestOf } from './node-request.js'
-import { type StepOptions, problemFor } from './options.js'
+import { checkStepOptions, problemFor, type StepOptions } from './options.js'
 import { nodeParams } from './params.js'
 
 /**
@@ -87,6 +87,7 @@ export function useNode<TAdd extends object>(
   middleware: Middleware<any, TAdd>,
   options: StepOptions = {},
 ): Step<NodeHandler, TAdd> {
+  checkStepOptions('useNode()', options)
   const chain = compose([middleware], runRest)
   const step: NodeHandler = async (req, res, next) => {
     let built: ReturnType<typeof webRequestOf>

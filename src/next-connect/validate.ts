@@ -1,7 +1,8 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { writeResponse } from '../adapters/pages/write-response.js'
 import { controlFlowResponse } from '../core/next-control-flow.js'
 import type { Simplify } from '../core/types.js'
-import type { RouteSpec, SpecParts } from '../validation/route-spec.js'
+import { checkRouteSpec, type RouteSpec, type SpecParts } from '../validation/route-spec.js'
 import { validateRequest, type ValidationSettings } from '../validation/validate-request.js'
 import type { RequestPart } from '../validation/validation-error.js'
 import { addContext, contextOf, type Step } from './context.js'
@@ -38,7 +39,11 @@ export interface ValidationOptions extends StepOptions {
  */
 export type ValidatedParts<TSpec> = Simplify<Pick<SpecParts<TSpec>, Extract<keyof TSpec, RequestPart>>>
 
-function settingsOf(options: ValidationOptions): ValidationSettings {
+const validationOptionNames = optionNames<ValidationOptions>({ bodyLimit: true, maxDepth: true, invalidBodyStatus: true, dev: true, onError: true })
+
+function settingsOf(step: string, spec: RouteSpec, options: ValidationOptions): ValidationSettings {
+  checkRouteSpec(`routekit/next-connect: ${step}'s spec`, spec)
+  checkOptionNames(`routekit/next-connect: ${step}`, options, validationOptionNames)
   return {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     maxDepth: options.maxDepth ?? 64,
@@ -73,7 +78,7 @@ export function validateNode<const TSpec extends RouteSpec>(
   spec: TSpec,
   options: ValidationOptions = {},
 ): Step<NodeHandler, { validated: ValidatedParts<TSpec> }> {
-  const settings = settingsOf(options)
+  const settings = settingsOf('validateNode()', spec, options)
   const step: NodeHandler = async (req, res, next) => {
     let request: Request
     try {
@@ -108,7 +113,7 @@ export function validateEdge<const TSpec extends RouteSpec>(
   spec: TSpec,
   options: ValidationOptions = {},
 ): Step<EdgeHandler, { validated: ValidatedParts<TSpec> }> {
-  const settings = settingsOf(options)
+  const settings = settingsOf('validateEdge()', spec, options)
   const step: EdgeHandler = async (req, ctx, next) => {
     try {
       addValidated(req, await validateRequest(spec, req, await edgeParams(req, ctx), settings))

@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import type { RouteDescription } from '../core/describe.js'
 import { SchemaCollector } from './json-schema.js'
 import { operationOf } from './operation.js'
@@ -43,6 +44,7 @@ export interface GenerateOpenApiOptions {
  * ```
  */
 export function generateOpenApi(options: GenerateOpenApiOptions): OpenApiDocument {
+  checkOptionNames('routekit/openapi: generateOpenApi()', options, optionNames<GenerateOpenApiOptions>({ info: true, servers: true, tags: true, routes: true }))
   const schemas = new SchemaCollector()
   schemas.define('Problem', problemSchema)
   schemas.define('ValidationIssue', validationIssueSchema)

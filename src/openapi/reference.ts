@@ -1,7 +1,8 @@
+import { checkOptionNames } from '../core/options.js'
 import { createHandler, type Handler } from '../core/handler.js'
 import { cachedBody, conditionalResponse } from './cached-body.js'
 import { referenceHtml, referenceStyle } from './reference-html.js'
-import { type DocumentSource, documentOf, type OpenApiRouteOptions } from './route.js'
+import { type DocumentSource, documentOf, openApiRouteOptionNames, type OpenApiRouteOptions } from './route.js'
 
 /** The policy allows the page's one inline style by its hash, and nothing else: no script, no request. */
 async function contentSecurityPolicy(): Promise<string> {
@@ -25,6 +26,7 @@ async function contentSecurityPolicy(): Promise<string> {
  * ```
  */
 export function openApiReference<TCtx extends object = {}>(document: DocumentSource, options: OpenApiRouteOptions<TCtx> = {}): Handler<TCtx> {
+  checkOptionNames('routekit/openapi: openApiReference()', options, openApiRouteOptionNames)
   const body = cachedBody(async () => referenceHtml(await documentOf(document)))
   let policy: Promise<string> | undefined
   const base = options.base ?? (createHandler() as unknown as Handler<TCtx>)

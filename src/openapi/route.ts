@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { createHandler, type Handler } from '../core/handler.js'
 import { cachedBody, conditionalResponse } from './cached-body.js'
 import type { OpenApiDocument } from './types.js'
@@ -12,6 +13,9 @@ export interface OpenApiRouteOptions<TCtx extends object> {
   /** The `Cache-Control` header. Default `no-cache`: clients may keep it, but revalidate with the ETag. */
   cacheControl?: string
 }
+
+/** The option names of openApiRoute and openApiReference. */
+export const openApiRouteOptionNames = optionNames<OpenApiRouteOptions<{}>>({ base: true, cacheControl: true })
 
 /** The document a source gives, awaited. */
 export async function documentOf(source: DocumentSource): Promise<OpenApiDocument> {
@@ -32,6 +36,7 @@ export async function documentOf(source: DocumentSource): Promise<OpenApiDocumen
  * ```
  */
 export function openApiRoute<TCtx extends object = {}>(document: DocumentSource, options: OpenApiRouteOptions<TCtx> = {}): Handler<TCtx> {
+  checkOptionNames('routekit/openapi: openApiRoute()', options, openApiRouteOptionNames)
   const headers = { 'content-type': 'application/json', 'cache-control': options.cacheControl ?? 'no-cache' }
   const body = cachedBody(async () => JSON.stringify(await documentOf(document)))
   const base = options.base ?? (createHandler() as unknown as Handler<TCtx>)

@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { configError } from './support.js'
 
 /** What a key function receives: the request and the context so far (`ctx.auth` after `jwt()`). */
@@ -61,6 +62,7 @@ const headerName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
  * ```
  */
 export function ipKey(options: IpKeyOptions): KeyFunction {
+  checkOptionNames('routekit/rate-limit: ipKey()', options, optionNames<IpKeyOptions>({ header: true, proxies: true }))
   const header = options.header
   const proxies = options.proxies ?? 1
   // A name Headers.get() refuses (a stray space from an env var) would make every request a 500.

@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { countRequest, keepFor, type WindowCounters } from './policy.js'
 import type { RateLimitStore } from './store.js'
 import { configError } from './support.js'
@@ -35,6 +36,7 @@ interface Entry extends WindowCounters {
  * ```
  */
 export function memoryRateLimitStore(options: MemoryRateLimitStoreOptions = {}): MemoryRateLimitStore {
+  checkOptionNames('routekit/rate-limit: memoryRateLimitStore()', options, optionNames<MemoryRateLimitStoreOptions>({ maxKeys: true, sweepEvery: true, now: true }))
   const maxKeys = options.maxKeys ?? 100_000
   const sweepEvery = options.sweepEvery ?? 60_000
   const now = options.now ?? Date.now

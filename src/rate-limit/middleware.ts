@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { editHeaders } from '../core/append-header.js'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError, isHttpError } from '../core/http-error.js'
@@ -49,6 +50,11 @@ export interface RateLimitOptions<TCtx extends object = {}> {
   onError?: (error: unknown, req: Request) => void | Promise<void>
 }
 
+const rateLimitOptionNames = optionNames<RateLimitOptions>({
+  key: true, limit: true, window: true, algorithm: true, store: true, name: true, headers: true,
+  onStoreError: true, storeTimeout: true, storeRetryAfter: true, onError: true,
+})
+
 /**
  * Limits how often each client (as `key` names it) may call the routes
  * after it. Every answer carries the rate-limit headers; a request over the
@@ -64,6 +70,7 @@ export interface RateLimitOptions<TCtx extends object = {}> {
  * ```
  */
 export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TCtx>): Middleware<TCtx, {}> {
+  checkOptionNames('routekit/rate-limit: rateLimit()', options, rateLimitOptionNames)
   const { key: keyOf, onError } = options
   if (typeof keyOf !== 'function') throw configError('`key` must be a function of the request (see ipKey and userKey).')
   if (!(Number.isInteger(options.limit) && options.limit >= 1)) throw configError('`limit` must be a whole number, 1 or more.')

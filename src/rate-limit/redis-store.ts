@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import type { RateLimitCounts } from './policy.js'
 import { type RedisClient, toScripting } from './redis-client.js'
 import { countScript, countScriptSha } from './redis-script.js'
@@ -39,6 +40,7 @@ function toCounts(reply: unknown): RateLimitCounts {
  * ```
  */
 export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RateLimitStore {
+  checkOptionNames('routekit/rate-limit: redisRateLimitStore()', options, optionNames<RedisRateLimitStoreOptions>({ client: true, prefix: true }))
   const redis = toScripting(options.client)
   const prefix = options.prefix ?? 'routekit:rate-limit:'
   return {

@@ -3,7 +3,7 @@ import { type CookieAttributes, readCookie, serializeCookie } from '../core/cook
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
 import { isLoopbackHost } from '../core/http-values.js'
-import { checkOptionNames } from '../core/options.js'
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { isDevelopment } from '../core/runtime.js'
 import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import type { Middleware } from '../core/middleware.js'
@@ -63,9 +63,12 @@ export type SessionData<TSchema> = [TSchema] extends [never]
 
 const maxCookieBytes = 4096
 
-const sessionOptionNames: readonly (keyof SessionOptions)[] = [
-  'secret', 'secrets', 'cookieName', 'ttl', 'schema', 'cookie', 'dev', 'rolling', 'required', 'store', 'csrf', 'realm',
-]
+const sessionOptionNames = optionNames<SessionOptions>({
+  secret: true, secrets: true, cookieName: true, ttl: true, schema: true, cookie: true, dev: true,
+  rolling: true, required: true, store: true, csrf: true, realm: true
+})
+
+const cookieOptionNames = optionNames<NonNullable<SessionOptions['cookie']>>({ sameSite: true, path: true, domain: true, hostPrefix: true })
 
 /** The sealer, from `secret` or `secrets` (exactly one), ready now or on the first request. */
 function sealerFor(options: SessionOptions): DeferredSecret<Sealer> {
@@ -107,6 +110,7 @@ export function session<TSchema extends StandardSchemaV1 = never>(
 ): Middleware<{}, { session: Session<SessionData<TSchema>> }>
 export function session(options: SessionOptions): Middleware<{}, { session: Session<unknown> }> {
   checkOptionNames('routekit/session', options, sessionOptionNames)
+  if (options.cookie !== undefined) checkOptionNames('routekit/session: `cookie`', options.cookie, cookieOptionNames)
   const sealers = sealerFor(options)
   const ttl = options.ttl ?? 7 * 24 * 60 * 60
   if (!(Number.isInteger(ttl) && ttl > 0)) throw new TypeError('routekit/session: `ttl` must be a whole number of seconds.')
@@ -115,7 +119,7 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
   const baseName = options.cookieName ?? 'session'
   const dev = options.dev ?? isDevelopment()
   const { schema, store, rolling, required } = options
-  const csrf = csrfSetting(options.csrf)
+  const csrf = csrfSetting('routekit/session', options.csrf)
   const realm = options.realm ?? 'api'
   const sameSite = ({ lax: 'Lax', strict: 'Strict', none: 'None' } as const)[options.cookie?.sameSite ?? 'lax']
 

@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import type { JWTPayload } from 'jose'
 import type { JwtAlgorithm } from '../jwt/algorithms.js'
 import { signJwt, type SignJwtOptions } from '../jwt/sign.js'
@@ -41,6 +42,7 @@ export interface TestSessionOptions {
  * ```
  */
 export async function testSessionCookie(data: unknown, options: TestSessionOptions): Promise<Record<string, string>> {
+  checkOptionNames('routekit/testing: testSessionCookie()', options, optionNames<TestSessionOptions>({ secret: true, secrets: true, cookieName: true, ttl: true }))
   const sealer = new Sealer(options.secrets ?? (options.secret === undefined ? [] : [{ id: '1', secret: options.secret }]))
   const exp = Math.floor(Date.now() / 1000) + (options.ttl ?? 7 * 24 * 60 * 60)
   const sid = crypto.randomUUID()

@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import { toAppRoute } from '../adapters/app.js'
 import type { RequestHandler } from '../core/handler.js'
 import { buildRequest, type TestRequestOptions } from './build-request.js'
@@ -7,6 +8,10 @@ export interface TestRouteOptions extends TestRequestOptions {
   /** Which adapter answers: `toAppRoute` (default) or `toPagesRoute` through node-mocks-http. */
   router?: 'app' | 'pages'
 }
+
+const testRouteOptionNames = optionNames<TestRouteOptions>({
+  router: true, method: true, url: true, params: true, query: true, headers: true, body: true, cookies: true, auth: true,
+})
 
 /** A route's answer, read and parsed. */
 export interface TestResult {
@@ -48,6 +53,7 @@ function cookiesOf(headers: Headers): Record<string, string> {
  * ```
  */
 export async function testRoute(handler: RequestHandler, options: TestRouteOptions = {}): Promise<TestResult> {
+  checkOptionNames('routekit/testing: testRoute()', options, testRouteOptionNames)
   const request = buildRequest(options)
   const params = options.params ?? {}
   let response: Response

@@ -1,3 +1,4 @@
+import { checkOptionNames, optionNames } from '../core/options.js'
 import type { RawHeaders, RawParams, RawQuery } from '../core/types.js'
 import type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js'
 
@@ -40,6 +41,21 @@ export interface RouteSpec {
   operationId?: string
   /** Marks the operation deprecated in generated documentation; it still answers. */
   deprecated?: boolean
+}
+
+const routeSpecNames = optionNames<RouteSpec>({
+  params: true, query: true, headers: true, body: true, responses: true, bodyLimit: true,
+  summary: true, description: true, tags: true, operationId: true, deprecated: true,
+})
+// Keys people reach for that routekit spells differently or reads elsewhere.
+const routeSpecHints = {
+  cookies: 'read cookies from `req.headers` or with `session()`; a spec validates params, query, headers and body',
+  searchParams: 'did you mean `query`?',
+}
+
+/** Refuses a spec key routekit does not know (a `cookies:` schema would otherwise validate nothing). */
+export function checkRouteSpec(where: string, spec: unknown): void {
+  checkOptionNames(where, spec, routeSpecNames, routeSpecHints)
 }
 
 type Validated<TSpec, K extends string, Fallback> = TSpec extends { [P in K]: infer S extends StandardSchemaV1 }
