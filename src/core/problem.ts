@@ -78,5 +78,8 @@ function describe(error: unknown): string {
 export function problemResponse(problem: ProblemDetails, headers?: HeadersInit): Response {
   const responseHeaders = new Headers(headers)
   responseHeaders.set('content-type', 'application/problem+json')
+  // A problem can echo what the client sent (a header name, a path); without
+  // this a browser may sniff the JSON as HTML and run it.
+  responseHeaders.set('x-content-type-options', 'nosniff')
   return responseWithText(JSON.stringify(problem), { status: problem.status, headers: responseHeaders })
 }
