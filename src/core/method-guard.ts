@@ -30,7 +30,7 @@ export function methodAnswers(allow: string) {
     detail: `This resource answers ${allow}.`,
   }
   const text = JSON.stringify(problem)
-  const headers = { allow, 'content-type': 'application/problem+json' }
+  const headers = { allow, 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff' }
   return {
     /** 405 with problem+json and `Allow` (RFC 9110 §15.5.6 requires the header). */
     notAllowed: (): Response => responseWithText(text, { status: 405, headers }),
