@@ -1,3 +1,5 @@
+import { parseMediaType } from './parse-media-type.js'
+
 /** The body formats routekit parses. */
 export type BodyFormat = 'json' | 'form' | 'multipart'
 
@@ -12,9 +14,11 @@ export type MediaTypeVerdict = { format: BodyFormat } | { refused: string }
  */
 export function classifyMediaType(header: string | null): MediaTypeVerdict {
   if (header === null || header.trim() === '') return { refused: 'The request has a body but no Content-Type.' }
-  const [essence = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase())
+  const parsed = parseMediaType(header)
+  if (parsed === undefined) return { refused: 'The Content-Type header is not a valid media type.' }
+  const { essence, parameters } = parsed
   if (essence === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(essence)) {
-    const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '')
+    const charset = parameters.get('charset')?.toLowerCase()
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
       return { refused: `JSON bodies must be UTF-8, not ${charset}.` }
     }

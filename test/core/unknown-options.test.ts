@@ -1,7 +1,7 @@
 import { createClient } from 'redis'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createHandler } from '../../src/index.js'
+import { createHandler, type RouteSpec } from '../../src/index.js'
 import { jwt, requireScope, signJwt } from '../../src/jwt/index.js'
 import { useEdge, useNode, validateEdge, validateNode } from '../../src/next-connect/index.js'
 import { generateOpenApi, openApiReference, openApiRoute } from '../../src/openapi/index.js'
@@ -20,8 +20,8 @@ const info = { title: 'T', version: '1' }
 
 const cases: [string, () => unknown, RegExp][] = [
   ['createHandler', () => createHandler({ onerror: () => {} } as never), /^routekit: createHandler\(\): unknown option `onerror` \(did you mean `onError`\?\)\.$/],
-  ['a route spec', () => api.get({ qeury: z.object({}) } as never, () => 1), /^routekit: the GET route's spec: unknown option `qeury` \(did you mean `query`\?\)\.$/],
-  ['a route spec with cookies', () => api.post({ cookies: z.object({}) } as never, () => 1), /unknown option `cookies` \(read cookies from `req.headers`/],
+  ['a route spec', () => api.get({ qeury: z.object({}) } as RouteSpec, () => 1), /^routekit: the GET route's spec: unknown option `qeury` \(did you mean `query`\?\)\.$/],
+  ['a route spec with cookies', () => api.post({ cookies: z.object({}) } as RouteSpec, () => 1), /unknown option `cookies` \(read cookies from `req.headers`/],
   ['jwt', () => jwt({ secret, algorithms: ['HS256'], audiance: 'x' } as never), /^routekit\/jwt: unknown option `audiance` \(did you mean `audience`\?\)\.$/],
   ['jwt jwks settings', () => jwt({ jwks: { url: 'https://a.example/jwks', cacheMaxage: 1 }, algorithms: ['RS256'] } as never), /^routekit\/jwt: `jwks`: unknown option `cacheMaxage` \(did you mean `cacheMaxAge`\?\)\.$/],
   ['jwt csrf settings', () => jwt({ secret, algorithms: ['HS256'], cookie: 't', csrf: { allowedOrigin: ['https://a.example'] } } as never), /^routekit\/jwt: `csrf`: unknown option `allowedOrigin` \(did you mean `allowedOrigins`\?\)\.$/],
