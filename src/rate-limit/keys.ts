@@ -1,4 +1,5 @@
 import { checkOptionNames, optionNames } from '../core/options.js'
+import { canonicalIp } from './ip-address.js'
 import { configError } from './support.js'
 
 /** What a key function receives: the request and the context so far (`ctx.auth` after `jwt()`). */
@@ -35,11 +36,11 @@ const address = /^[0-9a-f.:]{2,45}$/i
 // so a key that kept it would give each connection a quota of its own.
 const withPort = /^(?:(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}|\[([0-9a-f.:]+)\](?::\d{1,5})?)$/i
 
-/** The address in one header entry, without brackets or port, in lower case; undefined if it is none. */
+/** The address in one header entry, without brackets or port, in its one canonical spelling; undefined if it is none. */
 function addressIn(entry: string): string | undefined {
   const parts = withPort.exec(entry)
   const bare = parts === null ? entry : (parts[1] ?? parts[2])!
-  return address.test(bare) ? bare.toLowerCase() : undefined
+  return address.test(bare) ? canonicalIp(bare) : undefined
 }
 
 // RFC 9110 §5.1: a field name is a token.

@@ -31,6 +31,25 @@ describe('ipKey', () => {
     expect(keyOf(oneProxy, { 'x-forwarded-for': '2001:db8::1' })).toBe('ip:2001:db8::1')
   })
 
+  it('gives every spelling of one address one key, so rewriting it buys no fresh quota', () => {
+    const spellings = ['2001:db8::1', '2001:db8:0:0:0:0:0:1', '2001:0DB8:0000::0001', '[2001:db8:0::1]:8443']
+    for (const spelling of spellings) expect(keyOf(oneProxy, { 'x-forwarded-for': spelling })).toBe('ip:2001:db8::1')
+    // IPv4-mapped IPv6 (what a dual-stack socket reports) is the IPv4 client.
+    for (const spelling of ['::ffff:192.0.2.1', '::FFFF:c000:0201', '0:0:0:0:0:ffff:192.0.2.1']) {
+      expect(keyOf(oneProxy, { 'x-forwarded-for': spelling })).toBe('ip:192.0.2.1')
+    }
+    // RFC 5952: the longest zero run is compressed, the first when tied; a lone zero group is not.
+    expect(keyOf(oneProxy, { 'x-forwarded-for': '2001:0:0:1:0:0:0:1' })).toBe('ip:2001:0:0:1::1')
+    expect(keyOf(oneProxy, { 'x-forwarded-for': '2001:db8:0:1:1:1:1:1' })).toBe('ip:2001:db8:0:1:1:1:1:1')
+    expect(keyOf(oneProxy, { 'x-forwarded-for': '::' })).toBe('ip:::')
+  })
+
+  it('refuses what only looks like an address', () => {
+    for (const spelling of ['999.1.1.1', '1.2.3', '2001:db8::1::2', '1:2:3:4:5:6:7:8:9', '2001:db8:::1', '12345::1']) {
+      expect(keyOf(oneProxy, { 'x-forwarded-for': spelling })).toBe('ip:unknown')
+    }
+  })
+
   it('puts requests without a usable address in one shared bucket, not unlimited', () => {
     expect(keyOf(oneProxy, {})).toBe('ip:unknown')
     expect(keyOf(oneProxy, { 'x-forwarded-for': 'x'.repeat(5000) })).toBe('ip:unknown')
