@@ -58,7 +58,31 @@ function requestHeaders(req: PagesRequest): Headers {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item)
     else headers.append(name, value)
   }
+  if (req.headers.authorization !== undefined || req.headers['content-type'] !== undefined) restoreDuplicates(req, headers)
   return headers
+}
+
+// Node keeps only the first of a repeated Authorization or Content-Type
+// (https://nodejs.org/api/http.html#messageheaders) where the Fetch API,
+// and so the App Router, joins them. Two credentials must be ambiguous (400)
+// on both routers, not "whichever came first" on one.
+const singletons = ['authorization', 'content-type']
+
+/** Puts back the values Node dropped, from `rawHeaders` (the wire's own list). */
+function restoreDuplicates(req: PagesRequest, headers: Headers): void {
+  const raw = req.rawHeaders as string[] | undefined
+  if (raw === undefined) return
+  for (const name of singletons) {
+    let seen = 0
+    const values: string[] = []
+    for (let i = 0; i < raw.length; i += 2) {
+      if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) {
+        seen++
+        values.push(raw[i + 1]!)
+      }
+    }
+    if (seen > 1) headers.set(name, values.join(', '))
+  }
 }
 
 /**
