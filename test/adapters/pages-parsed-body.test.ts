@@ -26,3 +26,35 @@ describe('toPagesRoute with a JSON body Next’s parser already read', () => {
     expect(result.headers['content-type']).toBe('application/problem+json')
   })
 })
+
+// An empty JSON POST is "no body" on the App Router (400 body_required);
+// Next's parser reports it as `{}`, which must not reach the schema as an
+// empty object. The request's framing (Content-Length: 0) says there was
+// nothing.
+describe('toPagesRoute with Next’s parser on and an empty body', () => {
+  const headers = { host: 'localhost', 'content-type': 'application/json', 'content-length': '0' }
+
+  it('is body_required against a schema with every field optional, not {}', async () => {
+    const route = toPagesRoute(createHandler().post({ body: z.object({ note: z.string().optional() }) }, ({ body }) => body))
+    const result = await callPages(route, { method: 'POST', headers, body: {} })
+    expect(result.status).toBe(400)
+    expect(result.headers['content-type']).toBe('application/problem+json')
+    expect(result.json().code).toBe('body_required')
+  })
+
+  it('is no body to a route without a body schema either', async () => {
+    const route = toPagesRoute(createHandler().post(async ({ req }) => ({ body: await req.text() })))
+    const result = await callPages(route, { method: 'POST', headers, body: {} })
+    expect(result.json()).toEqual({ body: '' })
+  })
+})
+
+describe('toPagesRoute with Next’s parser on and a JSON null body', () => {
+  it('reaches the schema as null (a value), not as no body', async () => {
+    const route = toPagesRoute(createHandler().post({ body: z.null() }, ({ body }) => ({ received: body })))
+    const headers = { host: 'localhost', 'content-type': 'application/json', 'content-length': '4' }
+    const result = await callPages(route, { method: 'POST', headers, body: null })
+    expect(result.status).toBe(200)
+    expect(result.json()).toEqual({ received: null })
+  })
+})

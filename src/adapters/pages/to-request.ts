@@ -87,11 +87,11 @@ function restoreDuplicates(req: PagesRequest, headers: Headers): void {
 
 /**
  * Re-serialises what Next's body parser produced. Its JSON and form parsing
- * has already happened, so the original bytes are gone; `""` is how it
- * reports "no body" (on GET, for instance).
+ * has already happened, so the original bytes are gone. Only called for a
+ * request that had a body on the wire: Next reports an empty one as `{}`
+ * (JSON) or `""`, which must stay "no body", as on the App Router.
  */
 function parsedBody(body: unknown, headers: Headers): BodyInit | null {
-  if (body === undefined || body === null || body === '') return null
   // The length of the original bytes no longer describes this body.
   headers.delete('content-length')
   headers.delete('transfer-encoding')
@@ -99,8 +99,9 @@ function parsedBody(body: unknown, headers: Headers): BodyInit | null {
   const type = headers.get('content-type') ?? ''
   // Next JSON.parses these two types, so a string here was a JSON string
   // (`"hello"`), not the body's bytes: sent raw it would fail to parse, or
-  // turn `"{\"a\":1}"` into an object.
+  // turn `"{\"a\":1}"` into an object. `null` is the JSON literal.
   if (/^\s*application\/(?:ld\+)?json\s*(?:;|$)/i.test(type)) return JSON.stringify(body)
+  if (body === undefined || body === null || body === '') return null
   if (typeof body === 'string') return body
   if (/^application\/x-www-form-urlencoded/i.test(type)) {
     const form = new URLSearchParams()
@@ -128,7 +129,7 @@ export function toWebRequest(req: PagesRequest, res: ServerResponse, signal: () 
   const init: RequestInit = { method, headers }
   const parts: NodeRequestParts = { context: { req, res }, signal }
   if (method !== 'GET' && method !== 'HEAD') {
-    if (req.body !== undefined) init.body = parsedBody(req.body, headers)
+    if (req.body !== undefined) init.body = hasBody(req) ? parsedBody(req.body, headers) : null
     else if (hasBody(req)) parts.body = new NodeBody(req)
   }
   const url = requestUrl(req)
