@@ -5,7 +5,7 @@ import type { Middleware } from '../core/middleware.js'
 import { checkOptionNames, optionNames } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
 import { deferredSecret, type SecretOption } from '../core/secret.js'
-import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
+import { checkSameOrigin, type CsrfOptions, csrfSetting, needsOriginCheck } from '../csrf/same-origin.js'
 import { sessionRequired } from '../session/challenge.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
 import { type AuthjsFormat, readSessionCookie, standardCookies } from './cookies.js'
@@ -127,8 +127,8 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
       const token = readSessionCookie(cookies, candidate.name)
       return token === undefined ? [] : [{ token, keys: candidate.keys }]
     })
-    // Refuse a cross-site request before paying for any decryption.
-    if (present.length > 0 && csrf) checkSameOrigin(req, csrf)
+    // Before paying for any decryption.
+    if (csrf && needsOriginCheck(req, present.length > 0)) checkSameOrigin(req, csrf)
     let payload: JWTPayload | undefined
     for (const { token, keys } of present) {
       payload = await open(token, keys)

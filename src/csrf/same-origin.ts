@@ -42,22 +42,35 @@ function ownOrigin(req: Request, trustForwardedHost: boolean): string {
 }
 
 /**
- * Refuses a cross-site unsafe request that carries cookie credentials
- * (OWASP: verify origin with standard headers). Browsers send `Origin` on
- * every cross-origin unsafe request, and `Sec-Fetch-Site` where they
- * support it; a request with neither comes from a non-browser client, which
- * cannot ride on a victim's cookies, and passes.
+ * Whether a cookie-based middleware checks where a request comes from. With
+ * its cookie, always. Without it too: a cross-site form that logs the
+ * visitor in (login CSRF) or out carries no session cookie yet. The one
+ * exception is a request authenticated by an `Authorization` header
+ * instead, which a cross-site page cannot send without a CORS preflight the
+ * app granted: a bearer API call from another origin is not CSRF.
+ */
+export function needsOriginCheck(req: Request, carriesCookie: boolean): boolean {
+  return carriesCookie || !req.headers.has('authorization')
+}
+
+/**
+ * Refuses a cross-site unsafe request (OWASP: verify origin with standard
+ * headers). Fetch Metadata first: a browser's `Sec-Fetch-Site` says where
+ * the request really comes from, whatever proxies did to `Host`. Browsers
+ * without it still send `Origin` on every cross-origin unsafe request, which
+ * must then be this app's own origin or an allowed one. A request with
+ * neither comes from a non-browser client (curl, another server), which
+ * cannot ride on a visitor's cookies, and passes.
  */
 export function checkSameOrigin(req: Request, options: CsrfOptions = {}): void {
   if (isSafeMethod(req.method)) return
   const origin = req.headers.get('origin')
-  if (origin !== null) {
-    if (origin !== 'null' && (origin === ownOrigin(req, options.trustForwardedHost === true) || options.allowedOrigins?.includes(origin))) {
-      return
-    }
-  } else {
-    const site = req.headers.get('sec-fetch-site')
-    if (site === null || site === 'same-origin' || site === 'none') return
+  const allowed = origin !== null && origin !== 'null' && options.allowedOrigins?.includes(origin) === true
+  const site = req.headers.get('sec-fetch-site')
+  if (site !== null) {
+    if (site === 'same-origin' || site === 'none' || allowed) return
+  } else if (origin === null || allowed || (origin !== 'null' && origin === ownOrigin(req, options.trustForwardedHost === true))) {
+    return
   }
-  throw HttpError.forbidden('Cross-site requests with cookie credentials are refused.', { code: 'csrf_rejected' })
+  throw HttpError.forbidden('Cross-site requests that could change state are refused.', { code: 'csrf_rejected' })
 }

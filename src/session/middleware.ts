@@ -7,7 +7,7 @@ import { checkOptionNames, optionNames } from '../core/options.js'
 import { isDevelopment } from '../core/runtime.js'
 import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import type { Middleware } from '../core/middleware.js'
-import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
+import { checkSameOrigin, type CsrfOptions, csrfSetting, needsOriginCheck } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
 import { sessionRequired } from './challenge.js'
 import { Sealer, type SessionSecret } from './seal.js'
@@ -158,7 +158,7 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
     const sealer = sealers.current ?? (await sealers.get())
     const cookie = cookieFor(req)
     const raw = readCookie(req.headers.get('cookie'), cookie.name)
-    if (raw !== undefined && csrf) checkSameOrigin(req, csrf)
+    if (csrf && needsOriginCheck(req, raw !== undefined)) checkSameOrigin(req, csrf)
     const loaded = raw === undefined ? undefined : await load(sealer, raw)
     const state = new SessionState<unknown>(loaded)
     if (required && loaded === undefined) {

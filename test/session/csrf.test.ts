@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { authjs } from '../../src/authjs/index.js'
 import { createHandler } from '../../src/index.js'
 import { jwt, signJwt } from '../../src/jwt/index.js'
 import { session } from '../../src/session/index.js'
@@ -40,7 +41,7 @@ describe.each(routers)('CSRF protection for cookie sessions (%s router)', (route
       title: 'Forbidden',
       status: 403,
       code: 'csrf_rejected',
-      detail: 'Cross-site requests with cookie credentials are refused.',
+      detail: 'Cross-site requests that could change state are refused.',
     })
   })
 
@@ -105,5 +106,68 @@ describe('the app’s own origin', () => {
     expect((await asNextDoes('http://app.example.com')).status).toBe(200)
     expect((await asNextDoes('http://localhost:3000')).status).toBe(403)
     expect((await asNextDoes('https://evil.example')).status).toBe(403)
+  })
+})
+
+// Login CSRF: a cross-site form that signs the visitor in (or out) carries
+// no session cookie yet, so the check cannot wait for one.
+describe.each(routers)('cross-site requests without a session cookie (%s router)', (router) => {
+  const login = () =>
+    createHandler()
+      .use(session({ secret }))
+      .post(({ session }) => {
+        session.regenerate({ userId: 'attacker' })
+        return 'signed in'
+      })
+  const authjsLogin = () =>
+    createHandler()
+      .use(authjs({ secret: 'auth-secret-as-generated-by-npx-auth-secret', optional: true }))
+      .post(() => 'ok')
+
+  it.each([
+    ['Sec-Fetch-Site: cross-site (a form on another site)', { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site: same-site', { 'sec-fetch-site': 'same-site', origin: 'https://evil.routekit.test' }],
+    ['a foreign Origin without Fetch Metadata', { origin: 'https://evil.example' }],
+    ['Origin: null (a sandboxed frame)', { origin: 'null' }],
+  ])('session() refuses %s: 403 and no cookie is set', async (_, headers) => {
+    const answer = await send(router, login(), { method: 'POST', headers })
+    expect(answer.status).toBe(403)
+    expect(answer.json().code).toBe('csrf_rejected')
+    expect(answer.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('authjs() refuses a cross-site POST without a cookie too', async () => {
+    const answer = await send(router, authjsLogin(), { method: 'POST', headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } })
+    expect(answer.status).toBe(403)
+    expect(answer.json().code).toBe('csrf_rejected')
+  })
+
+  it.each([
+    ['Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin', origin: 'http://routekit.test' }],
+    // A proxy that rewrote Host cannot make the browser's own verdict wrong.
+    ['Sec-Fetch-Site: same-origin behind a proxy that changed Host', { 'sec-fetch-site': 'same-origin', origin: 'https://app.example' }],
+    ['its own Origin without Fetch Metadata', { origin: 'http://routekit.test' }],
+    ['neither header (curl, another server)', {}],
+  ])('session() lets a login with %s sign in', async (_, headers) => {
+    const answer = await send(router, login(), { method: 'POST', headers })
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('set-cookie')).toMatch(/^session=/)
+  })
+
+  it('an allowed origin passes even though the browser calls it same-site', async () => {
+    const partner = createHandler()
+      .use(session({ secret, csrf: { allowedOrigins: ['https://admin.routekit.test'] } }))
+      .post(() => 'ok')
+    const headers = { 'sec-fetch-site': 'same-site', origin: 'https://admin.routekit.test' }
+    expect((await send(router, partner, { method: 'POST', headers })).status).toBe(200)
+    expect((await send(router, partner, { method: 'POST', headers: { ...headers, origin: 'https://evil.routekit.test' } })).status).toBe(403)
+  })
+
+  it('a request with an Authorization header and no session cookie is not CSRF (C4)', async () => {
+    const answer = await send(router, authjsLogin(), {
+      method: 'POST',
+      headers: { authorization: 'Bearer abc', 'sec-fetch-site': 'cross-site', origin: 'https://partner.example' },
+    })
+    expect(answer.status).toBe(200)
   })
 })
