@@ -1,11 +1,30 @@
 // `npm run bench`: builds routekit and the example app, runs every benchmark
-// and writes bench/RESULTS.md. Ratios are taken within each round of an
+// and writes this Node version's section of bench/RESULTS.md, keeping the
+// other versions' sections. Ratios are taken within each round of an
 // alternating A B A B run, so machine drift hits every contender alike.
+//
+//   npm run bench                          the Node that runs npm
+//   BENCH_NODE=24.22.3 npm run bench       a version from the npm registry (installed into .cache/node/)
+//   BENCH_NODE=/path/to/node npm run bench a binary
 import { cpus, platform, release } from 'node:os'
-import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { buildAll } from '../scripts/next-app.mjs'
 import { formatRange } from './lib/stats.mjs'
+
+// Another Node: run this script again with it, so that everything it starts
+// (the Node-path servers, `next build` and `next start`, the import timings)
+// runs on that Node too, through process.execPath.
+if (process.env.BENCH_NODE) {
+  const { nodeBinary } = await import('../test/compat/node/node-binaries.mjs')
+  const wanted = /^\d+\.\d+\.\d+$/.test(process.env.BENCH_NODE) ? nodeBinary(process.env.BENCH_NODE) : process.env.BENCH_NODE
+  if (!existsSync(wanted)) throw new Error(`BENCH_NODE: no such file ${wanted}`)
+  if (realpathSync(wanted) !== realpathSync(process.execPath)) {
+    const { status } = spawnSync(wanted, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' })
+    process.exit(status ?? 1)
+  }
+}
 
 const started = Date.now()
 buildAll({ quiet: true })
@@ -30,7 +49,7 @@ const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '--
 const scenarioNames = { post: 'POST, JSON body, HS256 bearer, zod body schema', get: 'GET with a query schema', notAllowed: 'DELETE on a GET/POST route (405)' }
 
 const inProcessTables = Object.entries(inProcess).map(([scenario, { iterations, ...byName }]) =>
-  [`### ${scenarioNames[scenario]} (${iterations} requests per measurement)`, '', table(['contender', 'µs per request, median (IQR)', 'time vs hand-written, median (IQR)'], Object.entries(byName).map(([name, r]) => [name, formatRange(r.figure, 1), formatRange(r.ratio, 3)]))].join('\n'),
+  [`#### ${scenarioNames[scenario]} (${iterations} requests per measurement)`, '', table(['contender', 'µs per request, median (IQR)', 'time vs hand-written, median (IQR)'], Object.entries(byName).map(([name, r]) => [name, formatRange(r.figure, 1), formatRange(r.ratio, 3)]))].join('\n'),
 )
 const loadTable = (byName) => table(['contender', 'requests/s, median (IQR)', 'throughput vs baseline, median (IQR)'], Object.entries(byName).map(([name, r]) => [name, formatRange(r.figure, 0), formatRange(r.ratio, 3)]))
 const nodeBaseline = cost.importTimes['node -e 0'].median
@@ -48,18 +67,18 @@ const targets = [
   ['a guard-only route pulls in no jose and no zod', `jose: ${cost.guardOnly.jose ? 'yes' : 'no'}, zod: ${cost.guardOnly.zod ? 'yes' : 'no'}`, !cost.guardOnly.jose && !cost.guardOnly.zod],
 ]
 
-const report = `# Benchmark results
+const major = process.versions.node.split('.')[0]
+const section = `<!-- bench:node${major} -->
+## Node ${major} (${process.version})
 
-Written by \`npm run bench\` (${minutes} min) at commit ${commit}${dirty ? ' (with uncommitted changes)' : ''} on ${platform()} ${release()}, ${cpus().length} × ${cpus()[0]?.model.trim()},
-Node ${process.version}, at ${new Date().toISOString()}. Medians with interquartile ranges across rounds; every
-ratio is taken within a round (contenders alternate, rotating their order each round) and then summarised.
-The machine is shared and noisy: read ratios, not absolute figures.
+Every figure in this section comes from Node ${process.version}: written by \`npm run bench\` (${minutes} min) at commit
+${commit}${dirty ? ' (with uncommitted changes)' : ''} on ${platform()} ${release()}, ${cpus().length} × ${cpus()[0]?.model.trim()}, at ${new Date().toISOString()}.
 
-## Targets
+### Targets
 
 ${table(['target', 'this run', 'met'], targets.map(([name, value, met]) => [name, value, met ? 'yes' : '**no**']))}
 
-## In-process, Web path (what an App Router route runs)
+### In-process, Web path (what an App Router route runs)
 
 Each contender answers fresh \`Request\`s in a loop (30 rounds after 2 warm-up rounds, each measurement about
 40 ms of requests); building the
@@ -69,21 +88,21 @@ next-connect's edge router routes by method to the hand-written steps.
 
 ${inProcessTables.join('\n\n')}
 
-## Node path (what a Pages Router route runs)
+### Node path (what a Pages Router route runs)
 
 A \`node:http\` server per contender on 127.0.0.1, each in its own process, loaded by autocannon from this
 process (20 connections, 4 rounds of 5 s after a warm-up round), POST with body, token and schema.
 
 ${loadTable(nodePath)}
 
-## Inside Next.js (\`next start\`, the example app)
+### Inside Next.js (\`next start\`, the example app)
 
 The same POST as a raw route and through routekit (\`examples/next-app/app/api/bench\`,
 \`pages/api/bench-pages\`), 20 connections, 4 rounds of 5 s after a warm-up round.
 
-${Object.entries(nextPath).map(([router, byName]) => `### ${router}\n\n${loadTable(byName)}`).join('\n\n')}
+${Object.entries(nextPath).map(([router, byName]) => `#### ${router}\n\n${loadTable(byName)}`).join('\n\n')}
 
-## Cost of using it
+### Cost of using it
 
 Bundled as a user's bundler would include it: esbuild with code splitting, minified, \`next\` and \`zod\`
 external, jose included. "Loaded with the route" counts the entry and what it imports statically; the
@@ -97,8 +116,23 @@ jose ${cost.guardOnly.jose ? 'included' : 'not included'}, zod ${cost.guardOnly.
 Import time in a fresh process (${cost.importTimes['node -e 0'].n} runs each, alternating), against \`node -e 0\`:
 
 ${table(['import', 'ms, median (IQR)', 'over node -e 0'], Object.entries(cost.importTimes).map(([name, t]) => [name, formatRange(t, 1), name === 'node -e 0' ? '' : `${(t.median - nodeBaseline).toFixed(1)} ms`]))}
+<!-- /bench:node${major} -->`
+
+// This Node's section replaces its previous one; other versions' sections stay.
+const resultsFile = new URL('./RESULTS.md', import.meta.url)
+const sections = new Map([...(existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '').matchAll(/<!-- bench:node(\d+) -->[\s\S]*?<!-- \/bench:node\1 -->/g)].map((m) => [Number(m[1]), m[0]]))
+sections.set(Number(major), section)
+const report = `# Benchmark results
+
+Written by \`npm run bench\`, one section per Node version: \`BENCH_NODE=<version or path> npm run bench\` runs the
+same benchmarks on another Node and replaces only that version's section. Every figure comes from the Node
+named in its section's heading. Medians with interquartile ranges across rounds; every ratio is taken within a
+round (contenders alternate, rotating their order each round) and then summarised. The machine is shared and
+noisy: read ratios, not absolute figures, and compare Node versions through their ratios.
+
+${[...sections].sort(([a], [b]) => a - b).map(([, text]) => text).join('\n\n')}
 
 ${readFileSync(new URL('./ANALYSIS.md', import.meta.url), 'utf8')}`
 
-writeFileSync(new URL('./RESULTS.md', import.meta.url), report)
-console.log(report)
+writeFileSync(resultsFile, report)
+console.log(section)
