@@ -3,8 +3,17 @@ import { parseMediaType } from './parse-media-type.js'
 /** The body formats routekit parses. */
 export type BodyFormat = 'json' | 'form' | 'multipart'
 
-/** What a Content-Type header says, or why it cannot be accepted. */
-export type MediaTypeVerdict = { format: BodyFormat } | { refused: string }
+export const bodyFormats: readonly BodyFormat[] = ['json', 'form', 'multipart']
+
+/** The media type each format is sent as. */
+export const formatMediaTypes: Readonly<Record<BodyFormat, string>> = {
+  json: 'application/json',
+  form: 'application/x-www-form-urlencoded',
+  multipart: 'multipart/form-data',
+}
+
+/** What a Content-Type header says, or why it cannot be accepted (`refused: undefined`: a type routekit does not parse). */
+export type MediaTypeVerdict = { format: BodyFormat } | { refused: string | undefined }
 
 /**
  * Classifies a Content-Type, matching media type and parameters
@@ -26,6 +35,6 @@ export function classifyMediaType(header: string | null): MediaTypeVerdict {
   }
   if (essence === 'application/x-www-form-urlencoded') return { format: 'form' }
   if (essence === 'multipart/form-data') return { format: 'multipart' }
-  // The refused type is not echoed: the detail names what is accepted instead.
-  return { refused: 'Send application/json, application/x-www-form-urlencoded or multipart/form-data.' }
+  // The refused type is not echoed: the caller names what the route accepts instead.
+  return { refused: undefined }
 }

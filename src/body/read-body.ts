@@ -1,7 +1,7 @@
 import { HttpError } from '../core/http-error.js'
 import { bodySourceOf } from './body-source.js'
 import { entriesToRecord } from '../core/request-parts.js'
-import { classifyMediaType } from './media-type.js'
+import { type BodyFormat, classifyMediaType, formatMediaTypes } from './media-type.js'
 import { checkDeclaredLength, readLimited } from './read-limited.js'
 import { decodeUtf8, parseJsonBody } from './safe-json.js'
 
@@ -10,6 +10,16 @@ export interface BodyLimits {
   bodyLimit: number
   /** Deepest JSON nesting accepted. */
   maxDepth: number
+  /** The formats the route takes; default JSON only. */
+  accepts?: readonly BodyFormat[]
+}
+
+const jsonOnly: readonly BodyFormat[] = ['json']
+
+/** "Send application/json or application/x-www-form-urlencoded." */
+function sendDetail(accepts: readonly BodyFormat[]): string {
+  const types = accepts.map((format) => formatMediaTypes[format])
+  return `Send ${types.length === 1 ? types[0] : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`}.`
 }
 
 /** A body that is there (parsed), or not there at all. */
@@ -37,12 +47,15 @@ export async function readBody(req: Request, limits: BodyLimits): Promise<ReadBo
     throw unsupported('Compressed request bodies are not accepted.', { 'accept-encoding': 'identity' })
   }
   const contentType = req.headers.get('content-type')
+  const accepts = limits.accepts ?? jsonOnly
   const verdict = classifyMediaType(contentType)
-  if ('refused' in verdict && contentType !== null) throw unsupported(verdict.refused)
+  // A format routekit parses but this route does not take is refused like any other type.
+  const refused = 'refused' in verdict ? (verdict.refused ?? sendDetail(accepts)) : accepts.includes(verdict.format) ? undefined : sendDetail(accepts)
+  if (refused !== undefined && contentType !== null) throw unsupported(refused)
   checkDeclaredLength(req, limits.bodyLimit)
   const bytes = await readLimited(req, limits.bodyLimit)
   if (bytes.byteLength === 0) return absent
-  if ('refused' in verdict) throw unsupported(verdict.refused) // bytes, but no Content-Type
+  if ('refused' in verdict || refused !== undefined) throw unsupported(refused!) // bytes, but no Content-Type
   switch (verdict.format) {
     case 'json':
       return { present: true, value: parseJsonBody(bytes, limits.maxDepth) }

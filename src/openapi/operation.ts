@@ -1,5 +1,7 @@
+import { formatMediaTypes } from '../body/media-type.js'
 import type { RouteDescription } from '../core/describe.js'
 import { isSafeMethod } from '../csrf/same-origin.js'
+import type { RouteSpec } from '../validation/route-spec.js'
 import type { StandardSchemaV1 } from '../validation/standard-schema.js'
 import type { SchemaCollector } from './json-schema.js'
 import type { DocumentedPath } from './paths.js'
@@ -128,6 +130,11 @@ function headerProperties(route: RouteDescription, tools: Tools): [string, JsonS
  * One route as an Operation Object. `used` collects the problem statuses
  * referenced, so the document defines only those responses.
  */
+function bodyContent(spec: RouteSpec, tools: Tools): Record<string, { schema: JsonSchema }> {
+  const schema = tools.schemas.convert(spec.body!, 'input')
+  return Object.fromEntries((spec.accepts ?? ['json']).map((format) => [formatMediaTypes[format], { schema }]))
+}
+
 export function operationOf(route: RouteDescription, path: DocumentedPath, used: Set<number>, tools: Tools): OpenApiOperation {
   const { spec } = route
   const parameters = [
@@ -145,11 +152,8 @@ export function operationOf(route: RouteDescription, path: DocumentedPath, used:
     ...(spec.tags === undefined ? {} : { tags: [...spec.tags] }),
     ...(spec.deprecated ? { deprecated: true } : {}),
     ...(parameters.length === 0 ? {} : { parameters }),
-    // routekit also parses form and multipart bodies, but a schema written
-    // for JSON rarely fits their all-string values: JSON is what is promised.
-    ...(spec.body === undefined
-      ? {}
-      : { requestBody: { required: needsBody(spec.body), content: { 'application/json': { schema: tools.schemas.convert(spec.body, 'input') } } } }),
+    // Exactly the media types the route accepts (JSON unless it says otherwise).
+    ...(spec.body === undefined ? {} : { requestBody: { required: needsBody(spec.body), content: bodyContent(spec, tools) } }),
     responses: responsesOf(route, problemStatuses(route), used, tools),
     ...(security === undefined ? {} : { security }),
   }

@@ -38,7 +38,7 @@ const reasons: Record<number, string> = {
   401: 'Credentials are missing or invalid.',
   403: 'The credentials do not allow this, or a cookie-authenticated request came from another site.',
   413: 'The body is larger than the route accepts.',
-  415: 'The body is not JSON, a form or multipart, or it is compressed.',
+  415: 'The body is not in a media type the operation accepts (see its request body), or it is compressed.',
   422: 'The body is well-formed but fails its schema (see `errors`).',
   500: 'An unexpected error; in production the problem says nothing more.',
   503: 'A dependency is unavailable (such as the key set that verifies tokens) or the request took too long. See `Retry-After`.',

@@ -1,5 +1,6 @@
 import { checkOptionNames, optionNames } from '../core/options.js'
 import type { RawHeaders, RawParams, RawQuery } from '../core/types.js'
+import { type BodyFormat, bodyFormats } from '../body/media-type.js'
 import type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js'
 
 /**
@@ -25,6 +26,14 @@ export interface RouteSpec {
   /** The only schema that makes the route read the body. */
   body?: StandardSchemaV1
   /**
+   * The body formats the route takes: `'json'` (default), `'form'`
+   * (`application/x-www-form-urlencoded`), `'multipart'`
+   * (`multipart/form-data`). Anything else is a 415. Forms are opt-in
+   * because a cross-site HTML form is a CORS "simple" request: accepting
+   * them lets any page post to the route without a preflight.
+   */
+  accepts?: readonly BodyFormat[]
+  /**
    * Response schemas by status. `200` types the handler's plain return
    * value; in development every declared status is checked.
    */
@@ -44,7 +53,7 @@ export interface RouteSpec {
 }
 
 const routeSpecNames = optionNames<RouteSpec>({
-  params: true, query: true, headers: true, body: true, responses: true, bodyLimit: true,
+  params: true, query: true, headers: true, body: true, accepts: true, responses: true, bodyLimit: true,
   summary: true, description: true, tags: true, operationId: true, deprecated: true,
 })
 // Keys people reach for that routekit spells differently or reads elsewhere.
@@ -56,6 +65,12 @@ const routeSpecHints = {
 /** Refuses a spec key routekit does not know (a `cookies:` schema would otherwise validate nothing). */
 export function checkRouteSpec(where: string, spec: unknown): void {
   checkOptionNames(where, spec, routeSpecNames, routeSpecHints)
+  const { accepts, body } = spec as RouteSpec
+  if (accepts === undefined) return
+  if (!Array.isArray(accepts) || accepts.length === 0 || accepts.some((format) => !bodyFormats.includes(format))) {
+    throw new TypeError(`${where}: \`accepts\` lists body formats: one or more of 'json', 'form', 'multipart'.`)
+  }
+  if (body === undefined) throw new TypeError(`${where}: \`accepts\` needs a \`body\` schema; without one the body is never read.`)
 }
 
 type Validated<TSpec, K extends string, Fallback> = TSpec extends { [P in K]: infer S extends StandardSchemaV1 }

@@ -48,7 +48,7 @@ export async function validateRequest(
   if (issues.length > 0) throw validationError(400, issues)
 
   if (spec.body) {
-    const body = await readBody(req, { ...settings, bodyLimit: spec.bodyLimit ?? settings.bodyLimit })
+    const body = await readBody(req, { ...settings, bodyLimit: spec.bodyLimit ?? settings.bodyLimit, accepts: spec.accepts })
     const result = await runSchema(spec.body, body.present ? body.value : undefined)
     if (result.issues) {
       if (!body.present) throw HttpError.badRequest('This request needs a body.', { code: 'body_required' })

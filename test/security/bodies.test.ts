@@ -13,7 +13,7 @@ const Item = z.object({ name: z.string(), qty: z.int().optional() })
 let handlerSaw: unknown
 const items = createHandler()
   .get({ query: z.object({ limit: z.coerce.number() }) }, ({ query }) => query)
-  .post({ body: Item }, ({ body }) => {
+  .post({ body: Item, accepts: ['json', 'form'] }, ({ body }) => {
     handlerSaw = body
     return body
   })

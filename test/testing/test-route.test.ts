@@ -53,7 +53,7 @@ describe.each(routers)('testRoute (%s router)', (router) => {
   })
 
   it('sends form bodies as they are', async () => {
-    const form = createHandler().post({ body: z.object({ a: z.string() }) }, ({ body }) => body)
+    const form = createHandler().post({ body: z.object({ a: z.string() }), accepts: ['form'] }, ({ body }) => body)
     const result = await testRoute(form, { router, method: 'POST', body: new URLSearchParams({ a: '1' }) })
     expect(result.body).toEqual({ a: '1' })
   })

@@ -126,7 +126,7 @@ describe.each(routers)('JSON bodies (%s router)', (router) => {
 describe.each(routers)('form bodies (%s router)', (router) => {
   it('parses application/x-www-form-urlencoded with repeated keys as arrays', async () => {
     const form = createHandler().post(
-      { body: z.object({ name: z.string(), tag: z.array(z.string()), qty: z.coerce.number() }) },
+      { body: z.object({ name: z.string(), tag: z.array(z.string()), qty: z.coerce.number() }), accepts: ['form'] },
       ({ body }) => body,
     )
     const response = await send(router, form, json('name=two+words&tag=a&tag=b&qty=3', 'application/x-www-form-urlencoded'))
@@ -136,7 +136,7 @@ describe.each(routers)('form bodies (%s router)', (router) => {
 
   it('parses multipart/form-data fields and files', async () => {
     const upload = createHandler().post(
-      { body: z.object({ title: z.string(), file: z.instanceof(File) }) },
+      { body: z.object({ title: z.string(), file: z.instanceof(File) }), accepts: ['multipart'] },
       async ({ body }) => ({ title: body.title, file: body.file.name, type: body.file.type, text: await body.file.text() }),
     )
     const form = new FormData()
@@ -153,7 +153,7 @@ describe.each(routers)('form bodies (%s router)', (router) => {
   })
 
   it('answers a malformed multipart body with 400', async () => {
-    const upload = createHandler().post({ body: z.object({}) }, () => 'ok')
+    const upload = createHandler().post({ body: z.object({}), accepts: ['multipart'] }, () => 'ok')
     const response = await send(router, upload, json('not multipart at all', 'multipart/form-data; boundary=xyz'))
     expect(response.status).toBe(400)
     expect(response.json()).toMatchObject({ code: 'malformed_multipart' })
