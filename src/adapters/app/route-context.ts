@@ -1,9 +1,15 @@
 import type { RawParams } from '../../core/types.js'
 
-/** The second argument Next.js passes to an App Router route handler. */
+/** Dynamic segment values by name. An empty optional catch-all (`[[...slug]]`) is undefined. */
+export type AppRouteParams = Record<string, string | string[] | undefined>
+
+/**
+ * The second argument Next.js passes to an App Router route handler, as
+ * every supported version passes it: `params` is a Promise since Next 15, a
+ * plain object on Next 14 (and undefined there on a static route).
+ */
 export interface AppRouteContext {
-  /** A Promise since Next 15; a plain object before. Optional catch-all segments may be undefined. */
-  params?: Promise<Record<string, string | string[] | undefined>> | Record<string, string | string[] | undefined>
+  params?: Promise<AppRouteParams> | AppRouteParams
 }
 
 /**
