@@ -2,7 +2,7 @@ import { jwtDecrypt, type JWTPayload } from 'jose'
 import { readCookiesWithPrefix } from '../core/cookies.js'
 import { describeMiddleware } from '../core/describe.js'
 import type { Middleware } from '../core/middleware.js'
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
 import { deferredSecret, type SecretOption } from '../core/secret.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting, needsOriginCheck } from '../csrf/same-origin.js'
@@ -78,7 +78,7 @@ export function authjs<TSchema extends StandardSchemaV1 = never>(
 ): Middleware<{}, { auth: AuthjsSession<TSchema> | undefined }>
 export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }> {
   checkOptionNames('routekit/authjs', options, authjsOptionNames)
-  if (!('secret' in options)) throw new TypeError('routekit/authjs: `secret` is required (AUTH_SECRET or NEXTAUTH_SECRET).')
+  if (!('secret' in options)) throw configError('routekit/authjs', '`secret` is required (AUTH_SECRET or NEXTAUTH_SECRET).')
   const names: { name: string; format: AuthjsFormat }[] = options.cookieName
     ? [{ name: options.cookieName, format: 'v5' }, { name: options.cookieName, format: 'v4' }]
     : standardCookies
@@ -86,7 +86,7 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
   const candidates = deferredSecret('routekit/authjs', 'secret', options.secret, (secret): Candidate[] => {
     const secrets = Array.isArray(secret) ? secret : [secret]
     if (secrets.length === 0 || secrets.some((one) => typeof one !== 'string' || one.length === 0)) {
-      throw new TypeError('routekit/authjs: `secret` must be a non-empty string, or an array of them (AUTH_SECRET or NEXTAUTH_SECRET).')
+      throw configError('routekit/authjs', '`secret` must be a non-empty string, or an array of them (AUTH_SECRET or NEXTAUTH_SECRET).')
     }
     const derived = names.map(({ name, format }) => ({
       name,

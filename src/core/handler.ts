@@ -1,3 +1,4 @@
+import { configError } from './options.js'
 import { compose, RequestState } from './compose.js'
 import { middlewareDescription, type RouteDescription } from './describe.js'
 import { isHandlerWide } from './handler-wide.js'
@@ -145,7 +146,7 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     // It wraps the method guard, which answers for every route; letting
     // earlier routes escape it would make their 405s and preflights differ.
     if (this.#state.routes.size > 0) {
-      throw new TypeError(`routekit: ${middleware.name || 'a handler-wide middleware'} must be added before the handler's first route.`)
+      throw configError('routekit', `${middleware.name || 'a handler-wide middleware'} must be added before the handler's first route.`)
     }
     return new Handler({ ...this.#state, handlerWide: [...this.#state.handlerWide, middleware] })
   }
@@ -217,10 +218,10 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     const [spec, handler] = typeof specOrFn === 'function' ? [{}, specOrFn] : [specOrFn, fn]
     checkRouteSpec(`routekit: the ${method} route's spec`, spec)
     if (typeof handler !== 'function') {
-      throw new TypeError(`routekit: the ${method} route needs a handler function.`)
+      throw configError('routekit', `the ${method} route needs a handler function.`)
     }
     if (this.#state.routes.has(method)) {
-      throw new TypeError(`routekit: a ${method} route is already defined on this handler.`)
+      throw configError('routekit', `a ${method} route is already defined on this handler.`)
     }
     const { middleware, settings, handlerWide } = this.#state
     const description: RouteDescription = Object.freeze({

@@ -1,4 +1,18 @@
 /**
+ * A configuration mistake, thrown when a factory is called: the one way
+ * routekit builds them, so every message starts with the entry it came from.
+ *
+ * @example
+ * ```ts
+ * throw configError('routekit/jwt', '`algorithms` is required.')
+ * // TypeError: routekit/jwt: `algorithms` is required.
+ * ```
+ */
+export function configError(where: string, message: string): TypeError {
+  return new TypeError(`${where}: ${message}`)
+}
+
+/**
  * Refuses option names a factory does not know, when it is called. An
  * option that is silently dropped is worse than a crash: a misspelt
  * `audiance` turns the audience check off and every token passes. Shared by
@@ -18,12 +32,12 @@ export function checkOptionNames(
   hints: Readonly<Record<string, string>> = {},
 ): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${where}: pass an options object (got ${describeValue(options)}).`)
+    throw configError(where, `pass an options object (got ${describeValue(options)}).`)
   }
   for (const name of Object.keys(options)) {
     if (known.includes(name)) continue
     const hint = hints[name] ?? closest(name, known)
-    throw new TypeError(`${where}: unknown option \`${name}\`${hint ? ` (${hint})` : ''}.`)
+    throw configError(where, `unknown option \`${name}\`${hint ? ` (${hint})` : ''}.`)
   }
 }
 

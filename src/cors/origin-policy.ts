@@ -1,4 +1,5 @@
-import { configError } from './config-error.js'
+import { configError } from '../core/options.js'
+
 
 /**
  * Decides whether a page on `origin` may read the answer. It is called only
@@ -37,13 +38,13 @@ export function originMatcher(origin: Exclude<CorsOrigin, '*'>): OriginMatcher {
     return (value, req) => value !== 'null' && callCheck(origin, value, req)
   }
   const entries = Array.isArray(origin) ? origin : [origin as string | RegExp]
-  if (entries.length === 0) throw configError('`origin` is an empty list: name at least one origin, or use `origin: \'*\'` for a public API.')
+  if (entries.length === 0) throw configError('routekit/cors', '`origin` is an empty list: name at least one origin, or use `origin: \'*\'` for a public API.')
   const exact = new Set<string>()
   const patterns: RegExp[] = []
   for (const entry of entries) {
     if (entry instanceof RegExp) patterns.push(wholeValue(entry))
     else if (typeof entry === 'string') exact.add(checkedOrigin(entry))
-    else throw configError('`origin` entries must be strings or RegExps.')
+    else throw configError('routekit/cors', '`origin` entries must be strings or RegExps.')
   }
   if (patterns.length === 0) return (value) => exact.has(value)
   return (value) => exact.has(value) || (value !== 'null' && patterns.some((pattern) => pattern.test(value)))
@@ -66,16 +67,16 @@ function wholeValue(pattern: RegExp): RegExp {
 /** An exact origin as browsers serialise it, so that a plain comparison is right. */
 function checkedOrigin(value: string): string {
   if (value === 'null') return value
-  if (value === '*') throw configError("`'*'` cannot be part of a list: pass `origin: '*'` on its own for a public API.")
+  if (value === '*') throw configError('routekit/cors', "`'*'` cannot be part of a list: pass `origin: '*'` on its own for a public API.")
   let serialised: string
   try {
     serialised = new URL(value).origin
   } catch {
-    throw configError(`\`origin\` entry ${JSON.stringify(value)} is not an origin such as "https://app.example.com".`)
+    throw configError('routekit/cors', `\`origin\` entry ${JSON.stringify(value)} is not an origin such as "https://app.example.com".`)
   }
-  if (serialised === 'null') throw configError(`\`origin\` entry ${JSON.stringify(value)} is not an http(s) origin.`)
+  if (serialised === 'null') throw configError('routekit/cors', `\`origin\` entry ${JSON.stringify(value)} is not an http(s) origin.`)
   if (serialised !== value) {
-    throw configError(`\`origin\` entry ${JSON.stringify(value)} never matches what browsers send: write ${JSON.stringify(serialised)} (scheme, host and port, lower case, no path or trailing slash).`)
+    throw configError('routekit/cors', `\`origin\` entry ${JSON.stringify(value)} never matches what browsers send: write ${JSON.stringify(serialised)} (scheme, host and port, lower case, no path or trailing slash).`)
   }
   return value
 }

@@ -1,5 +1,5 @@
-import { checkOptionNames, optionNames } from '../core/options.js'
-import { configError } from './config-error.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
+
 import { type CorsOrigin, type OriginMatcher, originMatcher } from './origin-policy.js'
 import { type VaryList, varyList } from './vary.js'
 
@@ -65,14 +65,14 @@ const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 export function corsPolicy(options: CorsOptions): CorsPolicy {
   checkOptionNames('routekit/cors', options, known, { methods: 'the methods granted are the routes the handler has' })
   const { origin, maxAge } = options
-  if (origin === undefined) throw configError("`origin` is required: the origins allowed to read the answers, or '*' for a public API.")
+  if (origin === undefined) throw configError('routekit/cors', "`origin` is required: the origins allowed to read the answers, or '*' for a public API.")
   const credentials = options.credentials ?? false
-  if (typeof credentials !== 'boolean') throw configError('`credentials` must be true or false.')
+  if (typeof credentials !== 'boolean') throw configError('routekit/cors', '`credentials` must be true or false.')
   if (origin === '*' && credentials) {
-    throw configError("`origin: '*'` cannot be combined with `credentials: true`: list the origins allowed to send credentials.")
+    throw configError('routekit/cors', "`origin: '*'` cannot be combined with `credentials: true`: list the origins allowed to send credentials.")
   }
   if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0)) {
-    throw configError('`maxAge` must be a whole number of seconds, 0 or more.')
+    throw configError('routekit/cors', '`maxAge` must be a whole number of seconds, 0 or more.')
   }
   const allowedHeaders = headerList('allowedHeaders', options.allowedHeaders, credentials)
   const exposedHeaders = headerList('exposedHeaders', options.exposedHeaders, credentials)
@@ -102,11 +102,11 @@ export function corsPolicy(options: CorsOptions): CorsPolicy {
 
 function headerList(name: string, list: readonly string[] | undefined, credentials: boolean): readonly string[] | undefined {
   if (list === undefined) return undefined
-  if (!Array.isArray(list)) throw configError(`\`${name}\` must be an array of header names.`)
+  if (!Array.isArray(list)) throw configError('routekit/cors', `\`${name}\` must be an array of header names.`)
   for (const header of list) {
-    if (typeof header !== 'string' || !token.test(header)) throw configError(`\`${name}\` contains ${JSON.stringify(header)}, which is not a header name.`)
+    if (typeof header !== 'string' || !token.test(header)) throw configError('routekit/cors', `\`${name}\` contains ${JSON.stringify(header)}, which is not a header name.`)
     if (header === '*' && credentials) {
-      throw configError(`\`${name}\` contains '*', which browsers read as a header named "*" when credentials are allowed: list the names.`)
+      throw configError('routekit/cors', `\`${name}\` contains '*', which browsers read as a header named "*" when credentials are allowed: list the names.`)
     }
   }
   return list

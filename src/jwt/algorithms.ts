@@ -1,3 +1,5 @@
+import { configError } from '../core/options.js'
+
 /** HMAC algorithms: one shared secret signs and verifies. */
 export const hmacAlgorithms = ['HS256', 'HS384', 'HS512'] as const
 
@@ -15,10 +17,6 @@ export type JwtAlgorithm = HmacAlgorithm | AsymmetricAlgorithm
 
 export type AlgorithmFamily = 'hmac' | 'asymmetric'
 
-function configError(message: string): TypeError {
-  return new TypeError(`routekit/jwt: ${message}`)
-}
-
 /**
  * Checks the `algorithms` option when the middleware is created: the
  * mistakes that broke other JWT libraries (`none`, an empty list, HMAC mixed
@@ -27,21 +25,20 @@ function configError(message: string): TypeError {
  */
 export function checkAlgorithms(algorithms: unknown): AlgorithmFamily {
   if (!Array.isArray(algorithms) || algorithms.length === 0) {
-    throw configError('`algorithms` is required: list the algorithms your tokens are signed with, e.g. ["RS256"].')
+    throw configError('routekit/jwt', '`algorithms` is required: list the algorithms your tokens are signed with, e.g. ["RS256"].')
   }
   for (const alg of algorithms) {
     if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
-      throw configError('`algorithms` must not contain "none": unsigned tokens are never accepted.')
+      throw configError('routekit/jwt', '`algorithms` must not contain "none": unsigned tokens are never accepted.')
     }
     if (!(hmacAlgorithms as readonly unknown[]).includes(alg) && !(asymmetricAlgorithms as readonly unknown[]).includes(alg)) {
-      throw configError(`\`algorithms\` contains ${JSON.stringify(alg)}, which is not a JWS algorithm jose verifies.`)
+      throw configError('routekit/jwt', `\`algorithms\` contains ${JSON.stringify(alg)}, which is not a JWS algorithm jose verifies.`)
     }
   }
   const hmac = algorithms.filter((alg) => (hmacAlgorithms as readonly unknown[]).includes(alg))
   if (hmac.length > 0 && hmac.length < algorithms.length) {
-    throw configError('`algorithms` mixes HMAC (HS*) with public-key algorithms; a public key must never verify as an HMAC secret.')
+    throw configError('routekit/jwt', '`algorithms` mixes HMAC (HS*) with public-key algorithms; a public key must never verify as an HMAC secret.')
   }
   return hmac.length > 0 ? 'hmac' : 'asymmetric'
 }
 
-export { configError }

@@ -1,4 +1,4 @@
-import { checkOptionNames } from '../core/options.js'
+import { configError, checkOptionNames } from '../core/options.js'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
 import type { Middleware } from '../core/middleware.js'
@@ -32,7 +32,7 @@ export function requireScope(...args: (string | { realm: string })[]): Middlewar
   if (typeof args[0] === 'object') checkOptionNames('routekit/jwt: requireScope()', args[0], ['realm'])
   const realm = typeof args[0] === 'object' ? args[0].realm : 'api'
   const scopes = args.filter((arg): arg is string => typeof arg === 'string')
-  if (scopes.length === 0) throw new TypeError('routekit/jwt: requireScope needs at least one scope.')
+  if (scopes.length === 0) throw configError('routekit/jwt', 'requireScope needs at least one scope.')
   const middleware: Middleware<{ auth: object | undefined }> = ({ ctx, next }) => {
     if (ctx.auth === undefined) throw missingToken(realm)
     const granted = grantedScopes(ctx.auth)

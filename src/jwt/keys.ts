@@ -9,10 +9,10 @@ import {
   type KeyObject,
 } from 'jose'
 import { isLoopbackHost } from '../core/http-values.js'
-import { checkOptionNames, describeValue, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, describeValue, optionNames } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
 import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
-import { type AlgorithmFamily, configError, type JwtAlgorithm } from './algorithms.js'
+import { type AlgorithmFamily, type JwtAlgorithm } from './algorithms.js'
 
 /**
  * Where verification keys come from. Exactly one is given. Each may be a
@@ -68,11 +68,11 @@ function hashOf(alg: JwtAlgorithm): string {
 
 function importSecret(secret: string | Uint8Array, algorithms: JwtAlgorithm[]): Map<string, Promise<CryptoKey>> {
   if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
-    throw configError(`\`secret\` must be a string or a Uint8Array (got ${describeValue(secret)}).`)
+    throw configError('routekit/jwt', `\`secret\` must be a string or a Uint8Array (got ${describeValue(secret)}).`)
   }
   const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret
   if (bytes.byteLength < minimumSecretBytes) {
-    throw configError(`\`secret\` must be at least ${minimumSecretBytes} bytes; generate one with \`openssl rand -base64 32\`.`)
+    throw configError('routekit/jwt', `\`secret\` must be at least ${minimumSecretBytes} bytes; generate one with \`openssl rand -base64 32\`.`)
   }
   // One CryptoKey per algorithm: WebCrypto binds an HMAC key to its hash.
   return new Map(
@@ -90,30 +90,30 @@ function importConfiguredKey(
 ): Map<string, Promise<CryptoKey | KeyObject | Uint8Array>> {
   const expectSecret = family === 'hmac'
   if (isCryptoKey(key) || isKeyObject(key)) {
-    if (key.type === 'private') throw configError('`key` is a private key; give the public key that verifies.')
+    if (key.type === 'private') throw configError('routekit/jwt', '`key` is a private key; give the public key that verifies.')
     if ((key.type === 'secret') !== expectSecret) {
-      throw configError(`\`key\` is a ${key.type} key but \`algorithms\` lists ${expectSecret ? 'HMAC' : 'public-key'} algorithms.`)
+      throw configError('routekit/jwt', `\`key\` is a ${key.type} key but \`algorithms\` lists ${expectSecret ? 'HMAC' : 'public-key'} algorithms.`)
     }
     return new Map(algorithms.map((alg) => [alg, Promise.resolve(key)]))
   }
   if (typeof key === 'string') {
-    if (expectSecret) throw configError('`key` is a PEM string, which holds a public key; use `secret` for HMAC.')
-    if (/PRIVATE KEY-----/.test(key)) throw configError('`key` is a private key; give the public key that verifies.')
+    if (expectSecret) throw configError('routekit/jwt', '`key` is a PEM string, which holds a public key; use `secret` for HMAC.')
+    if (/PRIVATE KEY-----/.test(key)) throw configError('routekit/jwt', '`key` is a private key; give the public key that verifies.')
     const pem = key.includes('BEGIN CERTIFICATE')
     if (!pem && !key.includes('BEGIN PUBLIC KEY')) {
-      throw configError('`key` as a string must be a PEM public key (SPKI) or an X.509 certificate.')
+      throw configError('routekit/jwt', '`key` as a string must be a PEM public key (SPKI) or an X.509 certificate.')
     }
     return new Map(algorithms.map((alg) => [alg, pem ? importX509(key, alg) : importSPKI(key, alg)]))
   }
   if (typeof key === 'object' && key !== null && typeof (key as JWK).kty === 'string') {
     const jwk = key as JWK
     if ((jwk.kty === 'oct') !== expectSecret) {
-      throw configError(`\`key\` is a JWK of type ${jwk.kty} but \`algorithms\` lists ${expectSecret ? 'HMAC' : 'public-key'} algorithms.`)
+      throw configError('routekit/jwt', `\`key\` is a JWK of type ${jwk.kty} but \`algorithms\` lists ${expectSecret ? 'HMAC' : 'public-key'} algorithms.`)
     }
-    if ('d' in jwk) throw configError('`key` is a private JWK; give the public key that verifies.')
+    if ('d' in jwk) throw configError('routekit/jwt', '`key` is a private JWK; give the public key that verifies.')
     return new Map(algorithms.map((alg) => [alg, importJWK(jwk, alg)]))
   }
-  throw configError('`key` must be a CryptoKey, a KeyObject, a JWK or a PEM string.')
+  throw configError('routekit/jwt', '`key` must be a CryptoKey, a KeyObject, a JWK or a PEM string.')
 }
 
 function remoteKeySet(option: URL | string | JwksOptions): JWTVerifyGetKey {
@@ -121,7 +121,7 @@ function remoteKeySet(option: URL | string | JwksOptions): JWTVerifyGetKey {
   const { url, ...settings } = typeof option === 'object' && !(option instanceof URL) ? option : { url: option }
   const href = new URL(url)
   if (href.protocol !== 'https:' && !(href.protocol === 'http:' && isLoopbackHost(href.hostname))) {
-    throw configError('`jwks` must be an https URL (plain http only for localhost).')
+    throw configError('routekit/jwt', '`jwks` must be an https URL (plain http only for localhost).')
   }
   const set = createRemoteJWKSet(href, settings)
   return async (header, token) => {
@@ -160,16 +160,16 @@ const sourceNames = ['secret', 'key', 'jwks'] as const
 export function keyResolver(source: KeySource, algorithms: JwtAlgorithm[], family: AlgorithmFamily): DeferredSecret<PreparedKeys> {
   const named = sourceNames.filter((name) => name in source)
   const given = named.filter((name) => source[name] !== undefined)
-  if (named.length === 0) throw configError('give exactly one of `secret`, `key` or `jwks` (none was given).')
-  if (given.length > 1) throw configError(`give exactly one of \`secret\`, \`key\` or \`jwks\`; got ${given.map((name) => `\`${name}\``).join(' and ')}.`)
+  if (named.length === 0) throw configError('routekit/jwt', 'give exactly one of `secret`, `key` or `jwks` (none was given).')
+  if (given.length > 1) throw configError('routekit/jwt', `give exactly one of \`secret\`, \`key\` or \`jwks\`; got ${given.map((name) => `\`${name}\``).join(' and ')}.`)
   // Several names, none with a value: nothing says which one was meant.
   const name = given[0] ?? (named.length === 1 ? named[0]! : undefined)
   if (name === undefined) return deferredSecret<never, PreparedKeys>('routekit/jwt', named.join('` and `'), undefined, () => undefined as never)
   if (name === 'secret' && family !== 'hmac') {
-    throw configError('`secret` is an HMAC secret; `algorithms` must list HS256, HS384 or HS512.')
+    throw configError('routekit/jwt', '`secret` is an HMAC secret; `algorithms` must list HS256, HS384 or HS512.')
   }
   if (name === 'jwks') {
-    if (family === 'hmac') throw configError('`jwks` holds public keys; `algorithms` must list public-key algorithms.')
+    if (family === 'hmac') throw configError('routekit/jwt', '`jwks` holds public keys; `algorithms` must list public-key algorithms.')
     return deferredSecret('routekit/jwt', name, source.jwks, (jwks) => ({ getKey: remoteKeySet(jwks), ready: () => undefined }))
   }
   if (name === 'secret') return deferredSecret('routekit/jwt', name, source.secret, (secret) => imported(importSecret(secret, algorithms)))

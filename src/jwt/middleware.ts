@@ -1,11 +1,11 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
-import { checkAlgorithms, configError, type JwtAlgorithm } from './algorithms.js'
+import { checkAlgorithms, type JwtAlgorithm } from './algorithms.js'
 import { jwtDescription } from './description.js'
 import { invalidToken, keysUnavailable, malformedAuthorization, missingToken } from './challenge.js'
 import { JwksUnavailableError, KeyImportError, keyResolver, type KeySource } from './keys.js'
@@ -99,7 +99,7 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   // a key function costs a promise and a copy of the result per request.
   const onlyAlgorithm = algorithms.length === 1 ? algorithms[0]! : undefined
   const clockTolerance = options.clockTolerance ?? 5
-  if (!(clockTolerance >= 0)) throw configError('`clockTolerance` must be a number of seconds, 0 or more.')
+  if (!(clockTolerance >= 0)) throw configError('routekit/jwt', '`clockTolerance` must be a number of seconds, 0 or more.')
   const realm = options.realm ?? 'api'
   const maxTokenLength = options.maxTokenLength ?? 8192
   const retryAfter = options.jwksRetryAfter ?? 30

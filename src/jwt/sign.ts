@@ -1,4 +1,4 @@
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { type CryptoKey, type JWTPayload, type KeyObject, SignJWT } from 'jose'
 import type { JwtAlgorithm } from './algorithms.js'
 
@@ -34,7 +34,7 @@ const signJwtOptionNames = optionNames<SignJwtOptions>({
 export async function signJwt(payload: JWTPayload, options: SignJwtOptions): Promise<string> {
   checkOptionNames('routekit/jwt: signJwt()', options, signJwtOptionNames)
   const key = options.secret !== undefined ? (typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : options.secret) : options.key
-  if (key === undefined) throw new TypeError('routekit/jwt: signJwt needs `secret` or `key`.')
+  if (key === undefined) throw configError('routekit/jwt', 'signJwt needs `secret` or `key`.')
   let builder = new SignJWT(payload)
     .setProtectedHeader({ ...options.header, alg: options.algorithm })
     .setIssuedAt()

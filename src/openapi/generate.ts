@@ -1,4 +1,4 @@
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import type { RouteDescription } from '../core/describe.js'
 import { SchemaCollector } from './json-schema.js'
 import { operationOf } from './operation.js'
@@ -55,13 +55,13 @@ export function generateOpenApi(options: GenerateOpenApiOptions): OpenApiDocumen
 
   for (const [key, handler] of Object.entries(options.routes)) {
     const path = documentedPath(key)
-    if (path.path in paths) throw new TypeError(`routekit/openapi: the path ${path.path} is listed twice.`)
+    if (path.path in paths) throw configError('routekit/openapi', `the path ${path.path} is listed twice.`)
     const item: Record<string, OpenApiOperation> = {}
     for (const route of handler.routes) {
       const operation = operationOf(route, path, used, { schemas, security })
       if (operation.operationId !== undefined) {
         if (operationIds.has(operation.operationId)) {
-          throw new TypeError(`routekit/openapi: the operationId "${operation.operationId}" is used twice.`)
+          throw configError('routekit/openapi', `the operationId "${operation.operationId}" is used twice.`)
         }
         operationIds.add(operation.operationId)
       }

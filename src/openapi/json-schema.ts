@@ -1,3 +1,4 @@
+import { configError } from '../core/options.js'
 import type { StandardSchemaV1 } from '../validation/standard-schema.js'
 import type { JsonSchema } from './types.js'
 
@@ -79,7 +80,7 @@ export class SchemaCollector {
     }
     const { $schema: _dialect, $defs, ...root } = converted
     if (isAnonymousRecursion(root, $defs)) {
-      throw new TypeError(`routekit/openapi: a recursive ${standard.vendor} schema needs an id to be documented (zod: \`.meta({ id: 'Category' })\`).`)
+      throw configError('routekit/openapi', `a recursive ${standard.vendor} schema needs an id to be documented (zod: \`.meta({ id: 'Category' })\`).`)
     }
     for (const [id, definition] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
       this.#name(side, id, this.#relinked(definition, side))
@@ -125,7 +126,7 @@ export class SchemaCollector {
     for (const [id, schema] of input) {
       const name = renamed.get(id) ?? id
       if (renamed.has(id) && output.has(name)) {
-        throw new TypeError(`routekit/openapi: the schema "${id}" reads differently as input, and "${name}" is already taken.`)
+        throw configError('routekit/openapi', `the schema "${id}" reads differently as input, and "${name}" is already taken.`)
       }
       all.set(name, schema)
     }
@@ -134,14 +135,14 @@ export class SchemaCollector {
 
   #name(side: SchemaSide, id: string, schema: JsonSchema): void {
     if (!componentName.test(id)) {
-      throw new TypeError(`routekit/openapi: the schema id "${id}" cannot name an OpenAPI component; use letters, digits, ".", "-" and "_".`)
+      throw configError('routekit/openapi', `the schema id "${id}" cannot name an OpenAPI component; use letters, digits, ".", "-" and "_".`)
     }
     const existing = this.#named[side].get(id)
     if (existing !== undefined && this.#own.has(id) && JSON.stringify(existing) !== JSON.stringify(schema)) {
-      throw new TypeError(`routekit/openapi: "${id}" is the name of routekit's own problem+json schema; give your schema another id.`)
+      throw configError('routekit/openapi', `"${id}" is the name of routekit's own problem+json schema; give your schema another id.`)
     }
     if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(schema)) {
-      throw new TypeError(`routekit/openapi: two different schemas are named "${id}"; give each its own id.`)
+      throw configError('routekit/openapi', `two different schemas are named "${id}"; give each its own id.`)
     }
     this.#named[side].set(id, schema)
   }

@@ -1,3 +1,4 @@
+import { configError } from '../core/options.js'
 import { formatMediaTypes } from '../body/media-type.js'
 import type { RouteDescription } from '../core/describe.js'
 import { isSafeMethod } from '../csrf/same-origin.js'
@@ -62,7 +63,7 @@ function pathParameters(route: RouteDescription, path: DocumentedPath, tools: To
   const declared = new Map(propertiesOf(route.spec.params, tools).map(([name, schema]) => [name, schema]))
   for (const name of declared.keys()) {
     if (!path.params.some((param) => param.name === name)) {
-      throw new TypeError(`routekit/openapi: the ${route.method} params schema names "${name}", which the path ${path.path} does not have.`)
+      throw configError('routekit/openapi', `the ${route.method} params schema names "${name}", which the path ${path.path} does not have.`)
     }
   }
   return path.params.map(({ name, catchAll }) => {
@@ -118,8 +119,8 @@ function headerProperties(route: RouteDescription, tools: Tools): [string, JsonS
   const properties = propertiesOf(route.spec.headers, tools)
   for (const [name] of properties) {
     if (name !== name.toLowerCase()) {
-      throw new TypeError(
-        `routekit/openapi: the ${route.method} headers schema names "${name}", but header names arrive lower-case: write "${name.toLowerCase()}".`,
+      throw configError(
+        'routekit/openapi', `the ${route.method} headers schema names "${name}", but header names arrive lower-case: write "${name.toLowerCase()}".`,
       )
     }
   }

@@ -1,3 +1,5 @@
+import { configError } from '../core/options.js'
+
 /** A documented path and the names of its dynamic segments, in order. */
 export interface DocumentedPath {
   path: string
@@ -16,20 +18,20 @@ const templateSegment = /^\{([A-Za-z_$][\w$-]*)\}$/
  * cannot say: list both paths instead.
  */
 export function documentedPath(key: string): DocumentedPath {
-  if (!key.startsWith('/')) throw new TypeError(`routekit/openapi: the path "${key}" must start with "/".`)
+  if (!key.startsWith('/')) throw configError('routekit/openapi', `the path "${key}" must start with "/".`)
   const params: DocumentedPath['params'] = []
   const segments = key.split('/').map((segment) => {
     if (segment.startsWith('[[')) {
-      throw new TypeError(`routekit/openapi: "${key}" has an optional catch-all; list the path with and without it.`)
+      throw configError('routekit/openapi', `"${key}" has an optional catch-all; list the path with and without it.`)
     }
     const next = nextSegment.exec(segment)
     const template = next ? undefined : templateSegment.exec(segment)
     const name = next?.[2] ?? template?.[1]
     if (name === undefined) {
-      if (/[[\]{}]/.test(segment)) throw new TypeError(`routekit/openapi: cannot read the segment "${segment}" of "${key}".`)
+      if (/[[\]{}]/.test(segment)) throw configError('routekit/openapi', `cannot read the segment "${segment}" of "${key}".`)
       return segment
     }
-    if (params.some((param) => param.name === name)) throw new TypeError(`routekit/openapi: "${key}" names "${name}" twice.`)
+    if (params.some((param) => param.name === name)) throw configError('routekit/openapi', `"${key}" names "${name}" twice.`)
     params.push({ name, catchAll: next?.[1] !== undefined })
     return `{${name}}`
   })

@@ -1,3 +1,4 @@
+import { configError } from '../core/options.js'
 import type { MiddlewareDescription } from '../core/describe.js'
 
 type Requirement = Record<string, string[]>
@@ -46,7 +47,7 @@ export class SecuritySchemes {
   #define(name: string, scheme: Record<string, unknown>): void {
     const existing = this.#schemes.get(name)
     if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(scheme)) {
-      throw new TypeError(`routekit/openapi: two middleware define the security scheme "${name}" differently.`)
+      throw configError('routekit/openapi', `two middleware define the security scheme "${name}" differently.`)
     }
     this.#schemes.set(name, scheme)
   }

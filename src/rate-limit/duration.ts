@@ -1,3 +1,5 @@
+import { configError } from '../core/options.js'
+
 const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 
 /** A window length: milliseconds, or a number with a unit (`'30s'`, `'1m'`, `'1h'`, `'1d'`). */
@@ -11,7 +13,7 @@ export function durationToMs(value: Duration, name: string): number {
   const match = typeof value === 'string' ? /^(\d+)(?:\.(\d+))?\s*(ms|s|m|h|d)$/.exec(value.trim()) : null
   const ms = typeof value === 'number' ? value : match ? decimalTimes(match[1]!, match[2] ?? '', units[match[3]!]!) : Number.NaN
   if (!Number.isInteger(ms) || ms < 1) {
-    throw new TypeError(`routekit/rate-limit: \`${name}\` must be a whole number of milliseconds (1 or more) or a duration such as '1m'; got ${JSON.stringify(value)}.`)
+    throw configError('routekit/rate-limit', `\`${name}\` must be a whole number of milliseconds (1 or more) or a duration such as '1m'; got ${JSON.stringify(value)}.`)
   }
   return ms
 }

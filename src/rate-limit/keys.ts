@@ -1,6 +1,6 @@
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { canonicalIp } from './ip-address.js'
-import { configError } from './support.js'
+
 
 /** What a key function receives: the request and the context so far (`ctx.auth` after `jwt()`). */
 export interface KeyArgs<TCtx> {
@@ -67,8 +67,8 @@ export function ipKey(options: IpKeyOptions): KeyFunction {
   const header = options.header
   const proxies = options.proxies ?? 1
   // A name Headers.get() refuses (a stray space from an env var) would make every request a 500.
-  if (typeof header !== 'string' || !headerName.test(header)) throw configError('ipKey needs the `header` your proxy sets, a header name such as `x-forwarded-for`.')
-  if (!(Number.isInteger(proxies) && proxies >= 1)) throw configError('`proxies` must be a whole number, 1 or more.')
+  if (typeof header !== 'string' || !headerName.test(header)) throw configError('routekit/rate-limit', 'ipKey needs the `header` your proxy sets, a header name such as `x-forwarded-for`.')
+  if (!(Number.isInteger(proxies) && proxies >= 1)) throw configError('routekit/rate-limit', '`proxies` must be a whole number, 1 or more.')
   return ({ req }) => {
     const entries = (req.headers.get(header) ?? '').split(',')
     const entry = entries.length >= proxies ? addressIn(entries[entries.length - proxies]!.trim()) : undefined

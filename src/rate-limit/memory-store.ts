@@ -1,7 +1,7 @@
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { countRequest, keepFor, type WindowCounters } from './policy.js'
 import type { RateLimitStore } from './store.js'
-import { configError } from './support.js'
+
 
 /** Options for {@link memoryRateLimitStore}. */
 export interface MemoryRateLimitStoreOptions {
@@ -40,9 +40,9 @@ export function memoryRateLimitStore(options: MemoryRateLimitStoreOptions = {}):
   const maxKeys = options.maxKeys ?? 100_000
   const sweepEvery = options.sweepEvery ?? 60_000
   const now = options.now ?? Date.now
-  if (!(Number.isInteger(maxKeys) && maxKeys >= 1)) throw configError('`maxKeys` must be a whole number, 1 or more.')
+  if (!(Number.isInteger(maxKeys) && maxKeys >= 1)) throw configError('routekit/rate-limit', '`maxKeys` must be a whole number, 1 or more.')
   // NaN would never sweep and 0 would sweep every key on every request.
-  if (!(Number.isFinite(sweepEvery) && sweepEvery > 0)) throw configError('`sweepEvery` must be a number of milliseconds above 0.')
+  if (!(Number.isFinite(sweepEvery) && sweepEvery > 0)) throw configError('routekit/rate-limit', '`sweepEvery` must be a number of milliseconds above 0.')
   const entries = new Map<string, Entry>()
   let nextSweep = now() + sweepEvery
 

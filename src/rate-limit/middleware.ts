@@ -1,4 +1,4 @@
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { editHeaders } from '../core/append-header.js'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError, isHttpError } from '../core/http-error.js'
@@ -10,7 +10,7 @@ import { memoryRateLimitStore } from './memory-store.js'
 import { limitStatus, type RateLimitAlgorithm, type RateLimitPolicy } from './policy.js'
 import { hitWithTimeout } from './store-call.js'
 import type { RateLimitStore } from './store.js'
-import { claimName, configError } from './support.js'
+import { claimName } from './support.js'
 
 /** Options for {@link rateLimit}. */
 export interface RateLimitOptions<TCtx extends object = {}> {
@@ -72,25 +72,25 @@ const rateLimitOptionNames = optionNames<RateLimitOptions>({
 export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TCtx>): Middleware<TCtx, {}> {
   checkOptionNames('routekit/rate-limit: rateLimit()', options, rateLimitOptionNames)
   const { key: keyOf, onError } = options
-  if (typeof keyOf !== 'function') throw configError('`key` must be a function of the request (see ipKey and userKey).')
-  if (!(Number.isInteger(options.limit) && options.limit >= 1)) throw configError('`limit` must be a whole number, 1 or more.')
+  if (typeof keyOf !== 'function') throw configError('routekit/rate-limit', '`key` must be a function of the request (see ipKey and userKey).')
+  if (!(Number.isInteger(options.limit) && options.limit >= 1)) throw configError('routekit/rate-limit', '`limit` must be a whole number, 1 or more.')
   const algorithm = options.algorithm ?? 'sliding'
-  if (algorithm !== 'sliding' && algorithm !== 'fixed') throw configError("`algorithm` must be 'sliding' or 'fixed'.")
+  if (algorithm !== 'sliding' && algorithm !== 'fixed') throw configError('routekit/rate-limit', "`algorithm` must be 'sliding' or 'fixed'.")
   const policy: RateLimitPolicy = { limit: options.limit, windowMs: durationToMs(options.window, 'window'), algorithm }
   const name = options.name ?? 'default'
   const store = options.store ?? memoryRateLimitStore()
   claimName(store, name, policy)
   const headerMode = options.headers ?? 'draft'
-  if (!['draft', 'legacy', 'both', false].includes(headerMode)) throw configError("`headers` must be 'draft', 'legacy', 'both' or false.")
+  if (!['draft', 'legacy', 'both', false].includes(headerMode)) throw configError('routekit/rate-limit', "`headers` must be 'draft', 'legacy', 'both' or false.")
   const failClosed = (options.onStoreError ?? 'open') === 'closed'
   const storeTimeout = options.storeTimeout ?? 500
   const storeRetryAfter = options.storeRetryAfter ?? 5
   // Node fires a timer longer than 2^31 - 1 ms after 1 ms, so `Infinity` ("no
   // deadline") would fail every store call and, open, limit nothing.
   if (!(storeTimeout > 0 && storeTimeout <= 2_147_483_647)) {
-    throw configError('`storeTimeout` must be a number of milliseconds above 0 and at most 2147483647 (about 24 days).')
+    throw configError('routekit/rate-limit', '`storeTimeout` must be a number of milliseconds above 0 and at most 2147483647 (about 24 days).')
   }
-  if (!(Number.isInteger(storeRetryAfter) && storeRetryAfter >= 1)) throw configError('`storeRetryAfter` must be a whole number of seconds, 1 or more.')
+  if (!(Number.isInteger(storeRetryAfter) && storeRetryAfter >= 1)) throw configError('routekit/rate-limit', '`storeRetryAfter` must be a whole number of seconds, 1 or more.')
 
   const limiter: Middleware<TCtx, {}> = async ({ req, ctx, next }) => {
     const key = await keyOf({ req, ctx })

@@ -1,4 +1,5 @@
-import { configError } from './support.js'
+import { configError } from '../core/options.js'
+
 
 /**
  * The two calls the Redis store needs, in the shape `@upstash/redis` (and
@@ -57,5 +58,5 @@ export function toScripting(client: RedisClient): RedisScripting {
   if (typeof scripting.eval === 'function' && typeof scripting.evalsha === 'function') {
     return { eval: (...args) => scripting.eval(...args), evalsha: (...args) => scripting.evalsha(...args) }
   }
-  throw configError('`client` must be a node-redis or ioredis client, or have `eval(script, keys, args)` and `evalsha(sha1, keys, args)`.')
+  throw configError('routekit/rate-limit', '`client` must be a node-redis or ioredis client, or have `eval(script, keys, args)` and `evalsha(sha1, keys, args)`.')
 }

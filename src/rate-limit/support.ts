@@ -1,10 +1,7 @@
+import { configError } from '../core/options.js'
 import { isDevelopment } from '../core/runtime.js'
 import type { RateLimitPolicy } from './policy.js'
 import type { RateLimitStore } from './store.js'
-
-export function configError(message: string): TypeError {
-  return new TypeError(`routekit/rate-limit: ${message}`)
-}
 
 // Policy names are sent as Structured Field strings; this set needs no
 // escaping. No ':', which ends the name in the store key `<name>:<key>`:
@@ -22,13 +19,13 @@ const claimed = new WeakMap<RateLimitStore, Map<string, string>>()
  * reloading re-creates an edited limiter against the same (globalThis) store.
  */
 export function claimName(store: RateLimitStore, name: string, policy: RateLimitPolicy): void {
-  if (!validName.test(name)) throw configError('`name` must be 1–64 letters, digits or `_-.`.')
+  if (!validName.test(name)) throw configError('routekit/rate-limit', '`name` must be 1–64 letters, digits or `_-.`.')
   const signature = `${policy.limit}/${policy.windowMs}/${policy.algorithm}`
   let names = claimed.get(store)
   if (names === undefined) claimed.set(store, (names = new Map()))
   const existing = names.get(name)
   if (existing !== undefined && existing !== signature && !isDevelopment()) {
-    throw configError(`the name '${name}' is already used on this store by a different policy; give each limiter its own \`name\`.`)
+    throw configError('routekit/rate-limit', `the name '${name}' is already used on this store by a different policy; give each limiter its own \`name\`.`)
   }
   names.set(name, signature)
 }

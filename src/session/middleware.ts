@@ -3,7 +3,7 @@ import { type CookieAttributes, readCookie, serializeCookie } from '../core/cook
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
 import { isLoopbackHost } from '../core/http-values.js'
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { isDevelopment } from '../core/runtime.js'
 import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import type { Middleware } from '../core/middleware.js'
@@ -74,8 +74,8 @@ const cookieOptionNames = optionNames<NonNullable<SessionOptions['cookie']>>({ s
 function sealerFor(options: SessionOptions): DeferredSecret<Sealer> {
   const named = (['secret', 'secrets'] as const).filter((name) => name in options)
   const given = named.filter((name) => options[name] !== undefined)
-  if (named.length === 0) throw new TypeError('routekit/session: give `secret` or at least one of `secrets`.')
-  if (given.length > 1) throw new TypeError('routekit/session: give `secret` or `secrets`, not both.')
+  if (named.length === 0) throw configError('routekit/session', 'give `secret` or at least one of `secrets`.')
+  if (given.length > 1) throw configError('routekit/session', 'give `secret` or `secrets`, not both.')
   const name = given[0] ?? named.join('` and `')
   if (name === 'secret') return deferredSecret('routekit/session', name, options.secret, (secret) => new Sealer([{ id: '1', secret }]))
   return deferredSecret('routekit/session', name, options.secrets, (secrets) => new Sealer(secrets))
@@ -113,7 +113,7 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
   if (options.cookie !== undefined) checkOptionNames('routekit/session: `cookie`', options.cookie, cookieOptionNames)
   const sealers = sealerFor(options)
   const ttl = options.ttl ?? 7 * 24 * 60 * 60
-  if (!(Number.isInteger(ttl) && ttl > 0)) throw new TypeError('routekit/session: `ttl` must be a whole number of seconds.')
+  if (!(Number.isInteger(ttl) && ttl > 0)) throw configError('routekit/session', '`ttl` must be a whole number of seconds.')
   // The cookie dies a little before the seal does, so a browser never sends one the server would refuse.
   const maxAge = ttl - Math.min(60, Math.floor(ttl / 10))
   const baseName = options.cookieName ?? 'session'

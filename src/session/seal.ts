@@ -1,3 +1,4 @@
+import { configError } from '../core/options.js'
 import { EncryptJWT, jwtDecrypt } from 'jose'
 import { ignore } from '../core/runtime.js'
 import { hkdf } from './hkdf.js'
@@ -28,14 +29,14 @@ export class Sealer {
   readonly #newest: string
 
   constructor(secrets: SessionSecret[]) {
-    if (!Array.isArray(secrets)) throw new TypeError('routekit/session: `secrets` must be an array of `{ id, secret }`.')
-    if (secrets.length === 0) throw new TypeError('routekit/session: give `secret` or at least one of `secrets`.')
+    if (!Array.isArray(secrets)) throw configError('routekit/session', '`secrets` must be an array of `{ id, secret }`.')
+    if (secrets.length === 0) throw configError('routekit/session', 'give `secret` or at least one of `secrets`.')
     const ids = new Set<string>()
     for (const { id, secret } of secrets) {
       if (typeof secret !== 'string' || secret.length < minimumSecretLength) {
-        throw new TypeError(`routekit/session: every secret must be at least ${minimumSecretLength} characters (key "${id}" is not).`)
+        throw configError('routekit/session', `every secret must be at least ${minimumSecretLength} characters (key "${id}" is not).`)
       }
-      if (ids.has(id)) throw new TypeError(`routekit/session: the key id "${id}" is listed twice in \`secrets\`.`)
+      if (ids.has(id)) throw configError('routekit/session', `the key id "${id}" is listed twice in \`secrets\`.`)
       ids.add(id)
     }
     this.#newest = secrets[0]!.id

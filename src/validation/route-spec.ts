@@ -1,4 +1,4 @@
-import { checkOptionNames, optionNames } from '../core/options.js'
+import { checkOptionNames, configError, optionNames } from '../core/options.js'
 import type { RawHeaders, RawParams, RawQuery } from '../core/types.js'
 import { type BodyFormat, bodyFormats } from '../body/media-type.js'
 import type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js'
@@ -68,9 +68,9 @@ export function checkRouteSpec(where: string, spec: unknown): void {
   const { accepts, body } = spec as RouteSpec
   if (accepts === undefined) return
   if (!Array.isArray(accepts) || accepts.length === 0 || accepts.some((format) => !bodyFormats.includes(format))) {
-    throw new TypeError(`${where}: \`accepts\` lists body formats: one or more of 'json', 'form', 'multipart'.`)
+    throw configError(where, "`accepts` lists body formats: one or more of 'json', 'form', 'multipart'.")
   }
-  if (body === undefined) throw new TypeError(`${where}: \`accepts\` needs a \`body\` schema; without one the body is never read.`)
+  if (body === undefined) throw configError(where, '`accepts` needs a `body` schema; without one the body is never read.')
 }
 
 type Validated<TSpec, K extends string, Fallback> = TSpec extends { [P in K]: infer S extends StandardSchemaV1 }
