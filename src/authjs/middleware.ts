@@ -7,6 +7,7 @@ import { ignore } from '../core/runtime.js'
 import { deferredSecret, type SecretOption } from '../core/secret.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting, needsOriginCheck } from '../csrf/same-origin.js'
 import { sessionRequired } from '../session/challenge.js'
+import type { SessionStore } from '../session/store.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
 import { type AuthjsFormat, readSessionCookie, standardCookies } from './cookies.js'
 import { deriveKeys, type KeysByEnc } from './keys.js'
@@ -31,6 +32,13 @@ export interface AuthjsOptions<TSchema extends StandardSchemaV1 = StandardSchema
   csrf?: CsrfOptions | false
   /** The realm of the 401 challenge. Default `"api"`. */
   realm?: string
+  /**
+   * Ends sessions server-side, keyed by the token's `jti` (Auth.js sets one
+   * on every session token): revoke it in Auth.js's `events.signOut`, and a
+   * cookie copied before sign-out stops working. With a store, a token
+   * without `jti` is no session.
+   */
+  store?: Pick<SessionStore, 'isRevoked'>
 }
 
 /** The default shape of an Auth.js session token. */
@@ -47,7 +55,7 @@ export type AuthjsSession<TSchema> = [TSchema] extends [never]
     : AuthjsToken
 
 const authjsOptionNames = optionNames<AuthjsOptions>({
-  secret: true, cookieName: true, salt: true, schema: true, optional: true, csrf: true, realm: true
+  secret: true, cookieName: true, salt: true, schema: true, optional: true, csrf: true, realm: true, store: true,
 })
 
 interface Candidate {
@@ -97,7 +105,7 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
   })
   const csrf = csrfSetting('routekit/authjs', options.csrf)
   const realm = options.realm ?? 'api'
-  const { schema, optional } = options
+  const { schema, optional, store } = options
 
   const open = async (token: string, keys: KeysByEnc[]): Promise<JWTPayload | undefined> => {
     for (const set of keys) {
@@ -134,6 +142,7 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
       payload = await open(token, keys)
       if (payload) break
     }
+    if (payload && store && (typeof payload.jti !== 'string' || (await store.isRevoked(payload.jti)))) payload = undefined
     let auth: unknown = payload
     if (payload && schema) {
       const result = await runSchema(schema, payload)
