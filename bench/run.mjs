@@ -7,24 +7,16 @@
 //   BENCH_NODE=24.22.3 npm run bench       a version from the npm registry (installed into .cache/node/)
 //   BENCH_NODE=/path/to/node npm run bench a binary
 import { cpus, platform, release } from 'node:os'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { buildAll } from '../scripts/next-app.mjs'
 import { formatRange } from './lib/stats.mjs'
+import { runOnBenchNode } from './lib/bench-node.mjs'
 
 // Another Node: run this script again with it, so that everything it starts
 // (the Node-path servers, `next build` and `next start`, the import timings)
 // runs on that Node too, through process.execPath.
-if (process.env.BENCH_NODE) {
-  const { nodeBinary } = await import('../test/compat/node/node-binaries.mjs')
-  const wanted = /^\d+\.\d+\.\d+$/.test(process.env.BENCH_NODE) ? nodeBinary(process.env.BENCH_NODE) : process.env.BENCH_NODE
-  if (!existsSync(wanted)) throw new Error(`BENCH_NODE: no such file ${wanted}`)
-  if (realpathSync(wanted) !== realpathSync(process.execPath)) {
-    const { status } = spawnSync(wanted, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' })
-    process.exit(status ?? 1)
-  }
-}
+await runOnBenchNode(import.meta.url)
 
 const started = Date.now()
 buildAll({ quiet: true })

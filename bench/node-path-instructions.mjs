@@ -1,0 +1,100 @@
+// Node path, counted instead of timed: each contender's node:http server
+// (bench/node-server.mjs) runs under valgrind's callgrind, and the figure is
+// the instructions the server process executes per request (all its threads,
+// user space only), over requests sent one at a time after a warm-up that is
+// not counted. Requests per second on this shared 2-core machine move with
+// whatever else runs on it; an instruction count does not, so ratios between
+// contenders and between Node versions can be compared across runs. It
+// leaves out what instructions do not show: kernel time (sockets), cache
+// misses, and the load generator sharing the cores.
+//
+//   node bench/node-path-instructions.mjs             this Node
+//   BENCH_NODE=24.22.3 node bench/node-path-instructions.mjs
+//   WARMUP=10000 WINDOWS=3 REQUESTS=2000 ...          (the defaults)
+// Needs valgrind (apt-get install valgrind) and a built routekit (npm run build).
+import { execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { Agent, request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { body, token } from './contenders/workload.mjs'
+import { runOnBenchNode } from './lib/bench-node.mjs'
+
+await runOnBenchNode(import.meta.url)
+
+const warmup = Number(process.env.WARMUP ?? 10000)
+const requests = Number(process.env.REQUESTS ?? 2000)
+const windows = Number(process.env.WINDOWS ?? 3)
+const names = (process.env.CONTENDERS ?? 'hand-written,routekit,next-connect').split(',')
+const server = fileURLToPath(new URL('./node-server.mjs', import.meta.url))
+const scratch = mkdtempSync(join(tmpdir(), 'routekit-callgrind-'))
+
+/** Sends `count` POSTs one after another on one kept-alive connection; every answer must be a 201. */
+async function send(port, count) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+  for (let i = 0; i < count; i++) {
+    const status = await new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/items', method: 'POST', headers, agent }, (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode))
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
+    if (status !== 201) throw new Error(`answered ${status}, not 201`)
+  }
+  agent.destroy()
+}
+
+async function count(name) {
+  const out = join(scratch, `${name}.out`)
+  const child = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${out}`, process.execPath, server, name], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`${name}: the server exited with ${code} before listening:\n${log}`)
+  })
+  const [line] = await Promise.race([once(child.stdout, 'data'), exited])
+  exited.catch(() => {})
+  const { port } = JSON.parse(line)
+  await send(port, warmup)
+  execFileSync('callgrind_control', ['--instr=on', String(child.pid)], { stdio: 'ignore' })
+  // Consecutive windows, each dumped (and its counters zeroed) at its end:
+  // later windows show whether the JIT and the heap have settled.
+  const perRequest = []
+  for (let window = 1; window <= windows; window++) {
+    await send(port, requests)
+    execFileSync('callgrind_control', ['--dump', String(child.pid)], { stdio: 'ignore' })
+    const file = `${out}.${window}`
+    for (let i = 0; !existsSync(file) && i < 100; i++) await new Promise((resolve) => setTimeout(resolve, 100))
+    // A dump ends with "totals: <instructions>" since the previous dump.
+    const match = readFileSync(file, 'utf8').match(/^totals: (\d+)$/m)
+    if (!match) throw new Error(`${name}: no totals in ${file}`)
+    perRequest.push(Number(match[1]) / requests)
+  }
+  child.stdin.end()
+  const [code] = await once(child, 'exit')
+  if (code !== 0) throw new Error(`${name}: valgrind exited with ${code}:\n${log}`)
+  return perRequest
+}
+
+try {
+  const results = {}
+  for (const name of names) {
+    results[name] = await count(name)
+    console.log(`${name.padEnd(14)} instructions per request, by window: ${results[name].map((n) => Math.round(n).toLocaleString('en')).join(', ')}`)
+  }
+  const base = results['hand-written']
+  if (base) {
+    console.log(`\nNode ${process.version}: ${warmup} warm-up requests, then ${windows} windows of ${requests}; throughput-style ratio`)
+    console.log('(hand-written instructions / contender instructions, higher is better), by window, the last one settled most:')
+    for (const name of names) console.log(`${name.padEnd(14)} ${results[name].map((n, i) => `x${(base[i] / n).toFixed(3)}`).join('  ')}`)
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true })
+}
