@@ -1,5 +1,4 @@
 import {
-  createRemoteJWKSet,
   importJWK,
   importSPKI,
   importX509,
@@ -8,11 +7,13 @@ import {
   type JWTVerifyGetKey,
   type KeyObject,
 } from 'jose'
-import { isLoopbackHost } from '../core/http-values.js'
-import { configError, checkOptionNames, describeValue, optionNames } from '../core/options.js'
+import { configError, describeValue } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
 import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import { type AlgorithmFamily, type JwtAlgorithm } from './algorithms.js'
+import { type JwksFailureReport, type JwksOptions, remoteKeySet } from './remote-key-set.js'
+
+export { type JwksOptions, JwksUnavailableError } from './remote-key-set.js'
 
 /**
  * Where verification keys come from. Exactly one is given. Each may be a
@@ -27,24 +28,6 @@ export interface KeySource {
   key?: SecretOption<CryptoKey | KeyObject | JWK | string>
   /** A JSON Web Key Set URL, fetched by jose, cached and refreshed on unknown `kid`s. */
   jwks?: SecretOption<URL | string | JwksOptions>
-}
-
-/** A remote key set with jose's fetch settings. */
-export interface JwksOptions {
-  url: URL | string
-  /** Milliseconds one fetch may take. Default 5000. */
-  timeoutDuration?: number
-  /** Milliseconds between refetches for an unknown `kid`. Default 30000. */
-  cooldownDuration?: number
-  /** Milliseconds a fetched set is used before it is refetched. Default 600000. */
-  cacheMaxAge?: number
-}
-
-const jwksOptionNames = optionNames<JwksOptions>({ url: true, timeoutDuration: true, cooldownDuration: true, cacheMaxAge: true })
-
-/** The key set could not be fetched or read: the server's fault, answered 503. */
-export class JwksUnavailableError extends Error {
-  override readonly name = 'JwksUnavailableError'
 }
 
 /** A configured key could not be imported: a deployment mistake, answered 500. */
@@ -116,29 +99,6 @@ function importConfiguredKey(
   throw configError('routekit/jwt', '`key` must be a CryptoKey, a KeyObject, a JWK or a PEM string.')
 }
 
-function remoteKeySet(option: URL | string | JwksOptions): JWTVerifyGetKey {
-  if (typeof option === 'object' && !(option instanceof URL)) checkOptionNames('routekit/jwt: `jwks`', option, jwksOptionNames)
-  const { url, ...settings } = typeof option === 'object' && !(option instanceof URL) ? option : { url: option }
-  const href = new URL(url)
-  if (href.protocol !== 'https:' && !(href.protocol === 'http:' && isLoopbackHost(href.hostname))) {
-    throw configError('routekit/jwt', '`jwks` must be an https URL (plain http only for localhost).')
-  }
-  const set = createRemoteJWKSet(href, settings)
-  return async (header, token) => {
-    try {
-      return await set(header, token)
-    } catch (error) {
-      // These concern the token (an unknown or ambiguous kid, an algorithm
-      // the set has no key for); jose also iterates the multiple-match error.
-      const code = (error as { code?: unknown }).code
-      if (code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS' || code === 'ERR_JOSE_NOT_SUPPORTED') {
-        throw error
-      }
-      throw new JwksUnavailableError('The JSON Web Key Set could not be fetched or read.', { cause: error })
-    }
-  }
-}
-
 /** Imported keys for a token's `alg`, ready once the key source is known. */
 export interface PreparedKeys {
   getKey: JWTVerifyGetKey
@@ -157,7 +117,12 @@ const sourceNames = ['secret', 'key', 'jwks'] as const
  * `jku`, `x5u`, `jwk` or `kid` never name a key source; only the
  * already-allowed `alg` picks among configured keys.
  */
-export function keyResolver(source: KeySource, algorithms: JwtAlgorithm[], family: AlgorithmFamily): DeferredSecret<PreparedKeys> {
+export function keyResolver(
+  source: KeySource,
+  algorithms: JwtAlgorithm[],
+  family: AlgorithmFamily,
+  report: JwksFailureReport,
+): DeferredSecret<PreparedKeys> {
   const named = sourceNames.filter((name) => name in source)
   const given = named.filter((name) => source[name] !== undefined)
   if (named.length === 0) throw configError('routekit/jwt', 'give exactly one of `secret`, `key` or `jwks` (none was given).')
@@ -170,7 +135,7 @@ export function keyResolver(source: KeySource, algorithms: JwtAlgorithm[], famil
   }
   if (name === 'jwks') {
     if (family === 'hmac') throw configError('routekit/jwt', '`jwks` holds public keys; `algorithms` must list public-key algorithms.')
-    return deferredSecret('routekit/jwt', name, source.jwks, (jwks) => ({ getKey: remoteKeySet(jwks), ready: () => undefined }))
+    return deferredSecret('routekit/jwt', name, source.jwks, (jwks) => ({ getKey: remoteKeySet(jwks, report), ready: () => undefined }))
   }
   if (name === 'secret') return deferredSecret('routekit/jwt', name, source.secret, (secret) => imported(importSecret(secret, algorithms)))
   return deferredSecret('routekit/jwt', name, source.key, (key) => imported(importConfiguredKey(key, algorithms, family)))

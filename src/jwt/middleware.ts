@@ -1,6 +1,7 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
+import { ignore } from '../core/runtime.js'
 import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting } from '../csrf/same-origin.js'
@@ -48,13 +49,19 @@ export interface JwtOptions<TClaims extends StandardSchemaV1 = StandardSchemaV1>
   isRevoked?: (payload: JWTPayload) => boolean | Promise<boolean>
   /** Seconds sent in `Retry-After` when the key set is unreachable. Default 30. */
   jwksRetryAfter?: number
+  /**
+   * Receives each failed fetch of the key set (`jwks`), also those that
+   * stale keys covered for (see `JwksOptions.maxStale`), so an outage is
+   * seen before the stale period runs out. Errors it throws are ignored.
+   */
+  onError?: (error: unknown) => void | Promise<void>
 }
 
 const jwtOptionNames = optionNames<JwtOptions>({
   secret: true, key: true, jwks: true, algorithms: true, issuer: true, audience: true,
   clockTolerance: true, typ: true, maxTokenAge: true, requiredClaims: true, requireExpiry: true,
   claims: true, realm: true, cookie: true, csrf: true, maxTokenLength: true, optional: true,
-  isRevoked: true, jwksRetryAfter: true
+  isRevoked: true, jwksRetryAfter: true, onError: true
 })
 
 /** What `ctx.auth` holds: the claims schema's output, else jose's `JWTPayload`. */
@@ -94,7 +101,10 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   checkOptionNames('routekit/jwt', options, jwtOptionNames, { issuers: 'did you mean `issuer`? It takes one string or an array' })
   const family = checkAlgorithms(options.algorithms)
   const algorithms = [...options.algorithms]
-  const keys = keyResolver(options, algorithms, family)
+  const { onError } = options
+  const keys = keyResolver(options, algorithms, family, (error) => {
+    if (onError) Promise.resolve().then(() => onError(error)).catch(ignore)
+  })
   // With one algorithm, the imported key goes to jose directly: its path for
   // a key function costs a promise and a copy of the result per request.
   const onlyAlgorithm = algorithms.length === 1 ? algorithms[0]! : undefined
