@@ -1,6 +1,5 @@
 import { configError } from '../core/options.js'
 
-
 /**
  * Decides whether a page on `origin` may read the answer. It is called only
  * for a real origin, never for the literal `null`, and only `true` allows.

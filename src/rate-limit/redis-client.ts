@@ -1,6 +1,5 @@
 import { configError } from '../core/options.js'
 
-
 /**
  * The two calls the Redis store needs, in the shape `@upstash/redis` (and
  * other HTTP clients) already have: write this adapter for any other client.

@@ -1,5 +1,6 @@
 import { checkOptionNames, optionNames } from '../core/options.js'
 import type { RateLimitCounts } from './policy.js'
+import { coldStart } from './cold-start.js'
 import { type RedisClient, toScripting } from './redis-client.js'
 import { countScript, countScriptSha } from './redis-script.js'
 import type { RateLimitStore } from './store.js'
@@ -42,9 +43,11 @@ function toCounts(reply: unknown): RateLimitCounts {
 export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RateLimitStore {
   checkOptionNames('routekit/rate-limit: redisRateLimitStore()', options, optionNames<RedisRateLimitStoreOptions>({ client: true, prefix: true }))
   const redis = toScripting(options.client)
+  const ready = coldStart(options.client)
   const prefix = options.prefix ?? 'routekit:rate-limit:'
   return {
     async hit(key, policy) {
+      await ready()
       const keys = [prefix + key]
       const args = [String(policy.limit), String(policy.windowMs), policy.algorithm]
       const sha = await countScriptSha()
