@@ -8,9 +8,11 @@ const allowed = corsOrigins[0]!
 const other = 'https://evil.example.net'
 
 const routes = [
-  { router: 'App', path: '/api/notes', allow: 'GET, HEAD, POST, OPTIONS', unsafe: 'POST', missing: 'DELETE' },
-  { router: 'App, dynamic', path: '/api/notes/1', allow: 'GET, HEAD, PATCH, DELETE, OPTIONS', unsafe: 'PATCH', missing: 'PUT' },
-  { router: 'Pages, dynamic', path: '/api/legacy/notes/1', allow: 'GET, HEAD, PUT, OPTIONS', unsafe: 'PUT', missing: 'DELETE' },
+  { router: 'App', path: '/api/notes', allow: 'GET, HEAD, POST, OPTIONS', unsafe: 'POST', missing: 'DELETE', refusal: 401 },
+  { router: 'App, dynamic', path: '/api/notes/1', allow: 'GET, HEAD, PATCH, DELETE, OPTIONS', unsafe: 'PATCH', missing: 'PUT', refusal: 401 },
+  // Cookie-session writes: a cross-origin write without credentials is refused
+  // by the same-origin check (cookie or not) before authentication.
+  { router: 'Pages, dynamic', path: '/api/legacy/notes/1', allow: 'GET, HEAD, PUT, OPTIONS', unsafe: 'PUT', missing: 'DELETE', refusal: 403 },
 ]
 
 const preflight = (path: string, origin: string, method: string) =>
@@ -18,7 +20,7 @@ const preflight = (path: string, origin: string, method: string) =>
     headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization,content-type' },
   })
 
-describe.each(routes)('CORS on $path ($router router, under next start)', ({ path, allow, unsafe, missing }) => {
+describe.each(routes)('CORS on $path ($router router, under next start)', ({ path, allow, unsafe, missing, refusal }) => {
   it('grants a preflight from an allowed origin the route’s own methods', async () => {
     const answer = await preflight(path, allowed, unsafe)
     expect(answer.status).toBe(204)
@@ -51,14 +53,15 @@ describe.each(routes)('CORS on $path ($router router, under next start)', ({ pat
     expect(refused.headers.get('vary')).toContain('Origin')
   })
 
-  it('adds the headers to error answers: a 405 from the method guard and a 401', async () => {
+  it('adds the headers to error answers: a 405 from the method guard and a 401 or 403', async () => {
     const refused = await call(missing, path, { headers: { origin: allowed } })
     expect(refused.status).toBe(405)
     expect(refused.headers.get('allow')).toBe(allow)
     expect(refused.headers.get('access-control-allow-origin')).toBe(allowed)
     const unauthenticated = await call(unsafe, path, { headers: { origin: allowed, 'content-type': 'application/json' }, body: '{"text":"x"}' })
-    expect(unauthenticated.status).toBe(401)
-    expect(unauthenticated.headers.get('www-authenticate')).not.toBeNull()
+    expect(unauthenticated.status).toBe(refusal)
+    if (refusal === 401) expect(unauthenticated.headers.get('www-authenticate')).not.toBeNull()
+    else expect(unauthenticated.json().code).toBe('csrf_rejected')
     expect(unauthenticated.headers.get('access-control-allow-origin')).toBe(allowed)
   })
 })
