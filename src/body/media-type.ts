@@ -1,16 +1,8 @@
 import { parseMediaType } from './parse-media-type.js'
 
-/** The body formats routekit parses. */
-export type BodyFormat = 'json' | 'form' | 'multipart'
+import type { BodyFormat } from './formats.js'
 
-export const bodyFormats: readonly BodyFormat[] = ['json', 'form', 'multipart']
-
-/** The media type each format is sent as. */
-export const formatMediaTypes: Readonly<Record<BodyFormat, string>> = {
-  json: 'application/json',
-  form: 'application/x-www-form-urlencoded',
-  multipart: 'multipart/form-data',
-}
+export { type BodyFormat, bodyFormats, formatMediaTypes } from './formats.js'
 
 /** What a Content-Type header says, or why it cannot be accepted (`refused: undefined`: a type routekit does not parse). */
 export type MediaTypeVerdict = { format: BodyFormat } | { refused: string | undefined }

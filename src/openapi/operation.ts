@@ -1,5 +1,5 @@
 import { configError } from '../core/options.js'
-import { formatMediaTypes } from '../body/media-type.js'
+import { formatMediaTypes } from '../body/formats.js'
 import type { RouteDescription } from '../core/describe.js'
 import { isSafeMethod } from '../csrf/same-origin.js'
 import type { RouteSpec } from '../validation/route-spec.js'

@@ -1,6 +1,6 @@
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
 import type { RawHeaders, RawParams, RawQuery } from '../core/types.js'
-import { type BodyFormat, bodyFormats } from '../body/media-type.js'
+import { type BodyFormat, bodyFormats } from '../body/formats.js'
 import type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js'
 
 /**
