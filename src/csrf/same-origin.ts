@@ -23,7 +23,8 @@ export function isSafeMethod(method: string): boolean {
 
 /** The `csrf` option of a cookie-reading middleware: on by default, `false` turns it off. */
 export function csrfSetting(where: string, option: CsrfOptions | false | undefined): CsrfOptions | undefined {
-  if (option === false || option === undefined) return option === false ? undefined : {}
+  if (option === false) return undefined
+  if (option === undefined) return {}
   checkOptionNames(`${where}: \`csrf\``, option, csrfOptionNames)
   return option
 }
