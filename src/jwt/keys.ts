@@ -11,9 +11,11 @@ import { configError, describeValue } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
 import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import { type AlgorithmFamily, type JwtAlgorithm } from './algorithms.js'
+import { type DiscoveryOptions, discoveredKeySet } from './discovery.js'
 import { type JwksFailureReport, type JwksOptions, remoteKeySet } from './remote-key-set.js'
 
 export { type JwksOptions, JwksUnavailableError } from './remote-key-set.js'
+export type { DiscoveryOptions } from './discovery.js'
 
 /**
  * Where verification keys come from. Exactly one is given. Each may be a
@@ -28,6 +30,11 @@ export interface KeySource {
   key?: SecretOption<CryptoKey | KeyObject | JWK | string>
   /** A JSON Web Key Set URL, fetched by jose, cached and refreshed on unknown `kid`s. */
   jwks?: SecretOption<URL | string | JwksOptions>
+  /**
+   * An OpenID provider's issuer identifier: its key set is found through
+   * `/.well-known/openid-configuration`, and tokens must carry that `iss`.
+   */
+  discovery?: SecretOption<URL | string | DiscoveryOptions>
 }
 
 /** A configured key could not be imported: a deployment mistake, answered 500. */
@@ -104,9 +111,11 @@ export interface PreparedKeys {
   getKey: JWTVerifyGetKey
   /** The imported key for an algorithm, once its import has finished (not for a JWKS). */
   ready(alg: string): CryptoKey | KeyObject | Uint8Array | undefined
+  /** The issuer the keys belong to, when discovery named it. */
+  issuer?: string
 }
 
-const sourceNames = ['secret', 'key', 'jwks'] as const
+const sourceNames = ['secret', 'key', 'jwks', 'discovery'] as const
 
 /**
  * Resolves the verification key for a token. The key source's kind is
@@ -125,16 +134,17 @@ export function keyResolver(
 ): DeferredSecret<PreparedKeys> {
   const named = sourceNames.filter((name) => name in source)
   const given = named.filter((name) => source[name] !== undefined)
-  if (named.length === 0) throw configError('routekit/jwt', 'give exactly one of `secret`, `key` or `jwks` (none was given).')
-  if (given.length > 1) throw configError('routekit/jwt', `give exactly one of \`secret\`, \`key\` or \`jwks\`; got ${given.map((name) => `\`${name}\``).join(' and ')}.`)
+  if (named.length === 0) throw configError('routekit/jwt', 'give exactly one of `secret`, `key`, `jwks` or `discovery` (none was given).')
+  if (given.length > 1) throw configError('routekit/jwt', `give exactly one of \`secret\`, \`key\`, \`jwks\` or \`discovery\`; got ${given.map((name) => `\`${name}\``).join(' and ')}.`)
   // Several names, none with a value: nothing says which one was meant.
   const name = given[0] ?? (named.length === 1 ? named[0]! : undefined)
   if (name === undefined) return deferredSecret<never, PreparedKeys>('routekit/jwt', named.join('` and `'), undefined, () => undefined as never)
   if (name === 'secret' && family !== 'hmac') {
     throw configError('routekit/jwt', '`secret` is an HMAC secret; `algorithms` must list HS256, HS384 or HS512.')
   }
-  if (name === 'jwks') {
-    if (family === 'hmac') throw configError('routekit/jwt', '`jwks` holds public keys; `algorithms` must list public-key algorithms.')
+  if (name === 'jwks' || name === 'discovery') {
+    if (family === 'hmac') throw configError('routekit/jwt', `\`${name}\` gives public keys; \`algorithms\` must list public-key algorithms.`)
+    if (name === 'discovery') return deferredSecret('routekit/jwt', name, source.discovery, (issuer) => ({ ...discoveredKeySet(issuer, report), ready: () => undefined }))
     return deferredSecret('routekit/jwt', name, source.jwks, (jwks) => ({ getKey: remoteKeySet(jwks, report), ready: () => undefined }))
   }
   if (name === 'secret') return deferredSecret('routekit/jwt', name, source.secret, (secret) => imported(importSecret(secret, algorithms)))

@@ -58,7 +58,7 @@ export interface JwtOptions<TClaims extends StandardSchemaV1 = StandardSchemaV1>
 }
 
 const jwtOptionNames = optionNames<JwtOptions>({
-  secret: true, key: true, jwks: true, algorithms: true, issuer: true, audience: true,
+  secret: true, key: true, jwks: true, discovery: true, algorithms: true, issuer: true, audience: true,
   clockTolerance: true, typ: true, maxTokenAge: true, requiredClaims: true, requireExpiry: true,
   claims: true, realm: true, cookie: true, csrf: true, maxTokenLength: true, optional: true,
   isRevoked: true, jwksRetryAfter: true, onError: true
@@ -126,11 +126,18 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
     requiredClaims: [...(options.requireExpiry === false ? [] : ['exp']), ...(options.requiredClaims ?? [])],
   }
 
+  // Discovery names the issuer; checked against `issuer` once it is known.
+  let issuerChecked: JWTVerifyOptions | undefined
+  const optionsFor = (issuer: string | undefined): JWTVerifyOptions =>
+    issuer === undefined ? verifyOptions : (issuerChecked ??= withDiscoveredIssuer(verifyOptions, issuer))
+  if (keys.current) optionsFor(keys.current.issuer)
+
   const middleware: Middleware<{}, { auth: unknown }> = async ({ req, next }) => {
     // A key source still unknown (a secret resolved on first use) fails
     // every request loudly, as a 500 reported to onError: answering 401 to
     // anonymous callers would hide the deployment mistake.
     const prepared = keys.current ?? (await keys.get())
+    const verify = optionsFor(prepared.issuer)
     const found = findToken(req, cookie)
     if (found.kind === 'malformed') throw malformedAuthorization(realm)
     if (found.kind === 'none') {
@@ -143,7 +150,7 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
     let payload: JWTPayload
     try {
       const key = onlyAlgorithm === undefined ? undefined : prepared.ready(onlyAlgorithm)
-      ;({ payload } = key === undefined ? await jwtVerify(found.token, prepared.getKey, verifyOptions) : await jwtVerify(found.token, key, verifyOptions))
+      ;({ payload } = key === undefined ? await jwtVerify(found.token, prepared.getKey, verify) : await jwtVerify(found.token, key, verify))
     } catch (error) {
       if (error instanceof JwksUnavailableError) throw keysUnavailable(retryAfter, error.cause)
       if (error instanceof KeyImportError) throw HttpError.internal(error.message, { cause: error.cause })
@@ -162,6 +169,15 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   }
   return describeMiddleware(
     middleware,
-    jwtDescription({ optional: optional === true, jwks: options.jwks !== undefined, cookieCsrf: cookie !== undefined && csrf !== undefined }),
+    jwtDescription({ optional: optional === true, jwks: 'jwks' in options || 'discovery' in options, cookieCsrf: cookie !== undefined && csrf !== undefined }),
   )
+}
+
+/** Tokens must come from the discovered issuer; an `issuer` option that leaves it out is a mistake. */
+function withDiscoveredIssuer(base: JWTVerifyOptions, discovered: string): JWTVerifyOptions {
+  const configured = base.issuer === undefined ? undefined : [base.issuer].flat()
+  if (configured && !configured.includes(discovered)) {
+    throw configError('routekit/jwt', `\`issuer\` (${configured.join(', ')}) does not include the \`discovery\` issuer ${discovered}; leave \`issuer\` out, discovery sets it.`)
+  }
+  return { ...base, issuer: discovered }
 }

@@ -44,6 +44,15 @@ function isTokenError(error: unknown): boolean {
   return code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS' || code === 'ERR_JOSE_NOT_SUPPORTED'
 }
 
+/** A URL keys may come from: https, or plain http on this machine only (tests, local providers). */
+export function secureUrl(url: URL | string, option: string): URL {
+  const href = new URL(url)
+  if (href.protocol !== 'https:' && !(href.protocol === 'http:' && isLoopbackHost(href.hostname))) {
+    throw configError('routekit/jwt', `${option} must be an https URL (plain http only for localhost).`)
+  }
+  return href
+}
+
 /**
  * jose's remote key set, plus stale-if-error: jose fetches, caches and
  * refetches for unknown `kid`s, and writes each good set into a cache
@@ -55,10 +64,7 @@ function isTokenError(error: unknown): boolean {
 export function remoteKeySet(option: URL | string | JwksOptions, report: JwksFailureReport): JWTVerifyGetKey {
   const settings = typeof option === 'object' && !(option instanceof URL) ? option : { url: option }
   checkOptionNames('routekit/jwt: `jwks`', settings, jwksOptionNames)
-  const href = new URL(settings.url)
-  if (href.protocol !== 'https:' && !(href.protocol === 'http:' && isLoopbackHost(href.hostname))) {
-    throw configError('routekit/jwt', '`jwks` must be an https URL (plain http only for localhost).')
-  }
+  const href = secureUrl(settings.url, '`jwks`')
   const { url: _url, maxStale = 86_400_000, ...joseSettings } = settings
   const cooldown = joseSettings.cooldownDuration ?? 30_000
   if (!(maxStale >= 0)) throw configError('routekit/jwt', '`jwks.maxStale` must be a number of milliseconds, 0 or more.')

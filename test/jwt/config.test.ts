@@ -23,10 +23,10 @@ describe('jwt() configuration', () => {
     ['a string that is not PEM', { key: 'my-secret-key-that-is-long-enough', algorithms: ['RS256'] }, /PEM public key/],
     ['a private JWK', { key: { kty: 'RSA', n: 'x', e: 'AQAB', d: 'y' }, algorithms: ['RS256'] }, /private JWK/],
     ['an oct JWK with RSA algorithms', { key: { kty: 'oct', k: 'abc' }, algorithms: ['RS256'] }, /JWK of type oct/],
-    ['no key source', { algorithms: ['HS256'] }, /exactly one of `secret`, `key` or `jwks`/],
-    ['two key sources', { secret, key: rsaPem, algorithms: ['HS256'] }, /exactly one of `secret`, `key` or `jwks`/],
+    ['no key source', { algorithms: ['HS256'] }, /exactly one of `secret`, `key`, `jwks` or `discovery`/],
+    ['two key sources', { secret, key: rsaPem, algorithms: ['HS256'] }, /exactly one of `secret`, `key`, `jwks` or `discovery`/],
     ['a JWKS over plain http', { jwks: 'http://auth.example.com/jwks.json', algorithms: ['RS256'] }, /`jwks` must be an https URL/],
-    ['a JWKS with HMAC algorithms', { jwks: 'https://auth.example.com/jwks.json', algorithms: ['HS256'] }, /`jwks` holds public keys/],
+    ['a JWKS with HMAC algorithms', { jwks: 'https://auth.example.com/jwks.json', algorithms: ['HS256'] }, /`jwks` gives public keys/],
     ['a negative clock tolerance', { secret, algorithms: ['HS256'], clockTolerance: -1 }, /`clockTolerance`/],
   ])('refuses %s', (_, options, message) => {
     expect(() => jwt(options as never)).toThrow(message)
