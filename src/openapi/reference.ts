@@ -1,7 +1,8 @@
 import { checkOptionNames } from '../core/options.js'
 import { createHandler, type Handler } from '../core/handler.js'
 import { cachedBody, conditionalResponse } from './cached-body.js'
-import { referenceHtml, referenceStyle } from './reference-html.js'
+import { referenceHtml } from './reference/page.js'
+import { referenceStyle } from './reference/style.js'
 import { type DocumentSource, documentOf, openApiRouteOptionNames, type OpenApiRouteOptions } from './route.js'
 
 /** The policy allows the page's one inline style by its hash, and nothing else: no script, no request. */

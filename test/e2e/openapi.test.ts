@@ -24,7 +24,7 @@ describe('the OpenAPI document in Next.js', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/)
-    expect(page.text).toContain('<code>/api/notes/{id}</code>')
+    expect(page.text).toContain('<code class="path">/api/notes/{id}</code>')
     expect(page.text).not.toMatch(/<script|\ssrc=/)
   })
 })
