@@ -17,17 +17,23 @@ export interface RedisScripting {
   evalsha(sha1: string, keys: string[], args: string[]): Promise<unknown>
 }
 
-/** node-redis (`redis` v4 and v5): `createClient()` or `createCluster()`. */
+/** node-redis (`redis` 4, 5 and 6): `createClient()` or `createCluster()`. */
 export interface NodeRedisClient {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>
   evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>
 }
 
-/** ioredis: `new Redis()` or `new Redis.Cluster()`. */
+/** ioredis (5 and 6): `new Redis()` or `new Redis.Cluster()`. */
 export interface IoredisClient {
   eval(script: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>
   evalsha(sha1: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>
   defineCommand(...args: never[]): unknown
+}
+
+/** node-redis's `createCluster()`: its raw `sendCommand` routes by the key it is given. */
+interface NodeRedisCluster {
+  sendCommand(firstKey: string, isReadonly: boolean, args: string[]): Promise<unknown>
+  getSlotRandomNode(slot: number): unknown
 }
 
 /** A client the Redis store accepts as it is. */
@@ -39,6 +45,20 @@ export type RedisClient = NodeRedisClient | IoredisClient | RedisScripting
  * `evalsha`, but with different arguments, and only ioredis `defineCommand`.
  */
 export function toScripting(client: RedisClient): RedisScripting {
+  const cluster = client as unknown as NodeRedisCluster
+  if (typeof (client as NodeRedisClient).evalSha === 'function' && typeof cluster.getSlotRandomNode === 'function' && typeof cluster.sendCommand === 'function') {
+    // node-redis 4's cluster routes its own `evalSha` and `eval` by no key
+    // (their key lookup is handed the script, not the options): each call,
+    // and each retry after a MOVED reply, goes to a random master, and many
+    // fail. Named here, the key picks the master that holds its slot, on
+    // 4, 5 and 6 alike, and MOVED after a resharding is followed correctly.
+    const run = (command: string, scriptOrSha: string, keys: string[], args: string[]) =>
+      cluster.sendCommand(keys[0]!, false, [command, scriptOrSha, String(keys.length), ...keys, ...args])
+    return {
+      eval: (script, keys, args) => run('EVAL', script, keys, args),
+      evalsha: (sha1, keys, args) => run('EVALSHA', sha1, keys, args),
+    }
+  }
   if (typeof (client as NodeRedisClient).evalSha === 'function') {
     const nodeRedis = client as NodeRedisClient
     return {

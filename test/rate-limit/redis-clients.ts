@@ -1,8 +1,10 @@
 import { createServer } from 'node:http'
 import { Redis as UpstashRedis } from '@upstash/redis'
 import { Redis } from 'ioredis'
+import { Redis as RedisV6 } from 'ioredis-v6'
 import { createClient } from 'redis'
 import { createClient as createClientV4 } from 'redis-v4'
+import { createClient as createClientV6 } from 'redis-v6'
 import type { RedisClient } from '../../src/rate-limit/index.js'
 
 /** A real client connection, as a user would have it, and how to close it. */
@@ -31,7 +33,7 @@ async function nodeRedis(create: typeof createClient, url: string, options: Clie
     client,
     command: (...args) => client.sendCommand(args),
     close: async () => {
-      // v5 calls it destroy(); v4 disconnect(). Both close at once, queued commands rejected.
+      // v5 and v6 call it destroy(); v4 disconnect(). Both close at once, queued commands rejected.
       const closable = client as unknown as { destroy?: () => void; disconnect?: () => Promise<void> }
       if (closable.destroy) closable.destroy()
       else await closable.disconnect?.().catch(ignore)
@@ -39,27 +41,31 @@ async function nodeRedis(create: typeof createClient, url: string, options: Clie
   }
 }
 
+async function ioredis(Client: typeof Redis, url: string, options: ClientOptions): Promise<Connection> {
+  const client = new Client(url, { lazyConnect: true, retryStrategy: () => 50 })
+  client.on('error', ignore)
+  const connecting = client.connect()
+  if (options.lazy) connecting.catch(ignore)
+  else await connecting
+  return {
+    client,
+    command: (name, ...args) => client.call(name!, ...args),
+    close: async () => void client.disconnect(),
+  }
+}
+
 /** The clients routekit's Redis store is tested with, each against a real server. */
 export const clients = {
-  'node-redis 5': (url: string, options: ClientOptions = {}) => nodeRedis(createClient, url, options),
   'node-redis 4': (url: string, options: ClientOptions = {}) => nodeRedis(createClientV4 as unknown as typeof createClient, url, options),
-  ioredis: async (url: string, options: ClientOptions = {}): Promise<Connection> => {
-    const client = new Redis(url, { lazyConnect: true, retryStrategy: () => 50 })
-    client.on('error', ignore)
-    const connecting = client.connect()
-    if (options.lazy) connecting.catch(ignore)
-    else await connecting
-    return {
-      client,
-      command: (name, ...args) => client.call(name!, ...args),
-      close: async () => void client.disconnect(),
-    }
-  },
+  'node-redis 5': (url: string, options: ClientOptions = {}) => nodeRedis(createClient, url, options),
+  'node-redis 6': (url: string, options: ClientOptions = {}) => nodeRedis(createClientV6 as unknown as typeof createClient, url, options),
+  'ioredis 5': (url: string, options: ClientOptions = {}) => ioredis(Redis, url, options),
+  'ioredis 6': (url: string, options: ClientOptions = {}) => ioredis(RedisV6 as unknown as typeof Redis, url, options),
   // @upstash/redis speaks HTTP; this minimal stand-in for Upstash's REST
   // service (POST a command as a JSON array, get `{ result }` or `{ error }`)
-  // passes its commands to the real redis-server.
+  // passes its commands to the real server.
   '@upstash/redis': async (url: string, options: ClientOptions = {}): Promise<Connection> => {
-    const backend = await clients.ioredis(url, options)
+    const backend = await clients['ioredis 5'](url, options)
     const run = async (command: unknown[]) => {
       try {
         return { result: await backend.command(...command.map(String)) }

@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis'
+import { Redis as RedisV6 } from 'ioredis-v6'
 import { createClient } from 'redis'
 import { createClient as createClientV4 } from 'redis-v4'
+import { createClient as createClientV6 } from 'redis-v6'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandler } from '../../src/index.js'
 import { ipKey, rateLimit, type RedisClient, redisRateLimitStore } from '../../src/rate-limit/index.js'
@@ -17,20 +19,31 @@ afterAll(() => server.stop())
 
 const ignore = () => {}
 const coldClients: Record<string, () => { client: RedisClient; close: () => void }> = {
-  'node-redis 5': () => {
-    const client = createClient({ url: server.url, disableOfflineQueue: true })
-    client.on('error', ignore)
-    client.connect().catch(ignore) // not awaited, as at module scope
-    return { client, close: () => client.destroy() }
-  },
   'node-redis 4': () => {
     const client = createClientV4({ url: server.url, disableOfflineQueue: true })
     client.on('error', ignore)
-    client.connect().catch(ignore)
+    client.connect().catch(ignore) // not awaited, as at module scope
     return { client: client as unknown as RedisClient, close: () => void client.disconnect().catch(ignore) }
   },
-  ioredis: () => {
+  'node-redis 5': () => {
+    const client = createClient({ url: server.url, disableOfflineQueue: true })
+    client.on('error', ignore)
+    client.connect().catch(ignore)
+    return { client, close: () => client.destroy() }
+  },
+  'node-redis 6': () => {
+    const client = createClientV6({ url: server.url, disableOfflineQueue: true })
+    client.on('error', ignore)
+    client.connect().catch(ignore)
+    return { client, close: () => client.destroy() }
+  },
+  'ioredis 5': () => {
     const client = new Redis(server.url, { enableOfflineQueue: false })
+    client.on('error', ignore)
+    return { client, close: () => client.disconnect() }
+  },
+  'ioredis 6': () => {
+    const client = new RedisV6(server.url, { enableOfflineQueue: false })
     client.on('error', ignore)
     return { client, close: () => client.disconnect() }
   },

@@ -1,7 +1,9 @@
 import type { Redis as UpstashRedis } from '@upstash/redis'
 import type { Cluster, Redis as IoRedis } from 'ioredis'
+import type { Cluster as ClusterV6, Redis as IoRedisV6 } from 'ioredis-v6'
 import type { createClient, createCluster } from 'redis'
-import type { createClient as createClientV4 } from 'redis-v4'
+import type { createClient as createClientV4, createCluster as createClusterV4 } from 'redis-v4'
+import type { createClient as createClientV6, createCluster as createClusterV6 } from 'redis-v6'
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
 import { createHandler } from '../../src/index.js'
@@ -57,8 +59,13 @@ describe('Redis clients', () => {
     expectTypeOf<ReturnType<typeof createClient>>().toExtend<RedisClient>()
     expectTypeOf<ReturnType<typeof createCluster>>().toExtend<RedisClient>()
     expectTypeOf<ReturnType<typeof createClientV4>>().toExtend<RedisClient>()
+    expectTypeOf<ReturnType<typeof createClusterV4>>().toExtend<RedisClient>()
+    expectTypeOf<ReturnType<typeof createClientV6>>().toExtend<RedisClient>()
+    expectTypeOf<ReturnType<typeof createClusterV6>>().toExtend<RedisClient>()
     expectTypeOf<IoRedis>().toExtend<RedisClient>()
     expectTypeOf<Cluster>().toExtend<RedisClient>()
+    expectTypeOf<IoRedisV6>().toExtend<RedisClient>()
+    expectTypeOf<ClusterV6>().toExtend<RedisClient>()
     expectTypeOf<UpstashRedis>().toExtend<RedisClient>()
     // @ts-expect-error not a Redis client
     redisRateLimitStore({ client: { get: async () => null } })
