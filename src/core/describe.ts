@@ -29,6 +29,30 @@ export interface MiddlewareDescription {
    * such as a same-origin check's 403: a GET route does not list them.
    */
   unsafeMethodStatuses?: number[]
+  /**
+   * Response headers it adds, by name as documentation should spell them
+   * (`RateLimit`), each an OpenAPI Header Object. A header with `statuses`
+   * comes only with those (`Retry-After` with a 429); one without, with
+   * every answer of the route.
+   */
+  headers?: Record<string, DescribedHeader>
+}
+
+/**
+ * A response header a middleware documents: an OpenAPI Header Object, and
+ * the statuses it comes with.
+ *
+ * @example
+ * ```ts
+ * const retryAfter: DescribedHeader = { description: 'Seconds to wait.', schema: { type: 'integer' }, statuses: [429] }
+ * ```
+ */
+export interface DescribedHeader {
+  description?: string
+  /** Its JSON Schema. */
+  schema: Record<string, unknown>
+  /** Only with these statuses; every answer without it. */
+  statuses?: number[]
 }
 
 /**

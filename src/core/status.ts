@@ -41,6 +41,21 @@ const phrases: Record<number, string> = {
   511: 'Network Authentication Required',
 }
 
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9
+type AsNumber<S> = S extends `${infer N extends number}` ? N : never
+
+/**
+ * Any status from 400 to 599, as a union of number literals: a route's
+ * `errors: [404, 409]` keeps its statuses in its type (for clients typed
+ * from it), and `errors: [200]` or `[4040]` does not compile.
+ *
+ * @example
+ * ```ts
+ * const declared: ErrorStatus[] = [404, 409]
+ * ```
+ */
+export type ErrorStatus = AsNumber<`${4 | 5}${Digit}${Digit}`>
+
 /** The reason phrase of an error status, or a generic one for unlisted codes. */
 export function statusPhrase(status: number): string {
   return phrases[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')

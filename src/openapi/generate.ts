@@ -15,6 +15,11 @@ export interface DocumentedHandler {
 /** Options for {@link generateOpenApi}. */
 export interface GenerateOpenApiOptions {
   info: OpenApiInfo
+  /**
+   * Where the API is served. Default `[{ url: '/' }]`: the paths are
+   * relative to wherever the document itself is served from, as Next.js
+   * serves both from one origin.
+   */
   servers?: OpenApiServer[]
   /** Tag descriptions, in the order documentation tools should show them. */
   tags?: OpenApiTag[]
@@ -29,8 +34,10 @@ export interface GenerateOpenApiOptions {
 /**
  * Builds an OpenAPI 3.1 document from handlers: parameters, request bodies
  * and responses from their schemas (through Standard JSON Schema, which zod
- * 4.2+ implements), security from their middleware, and the problem+json
- * errors routekit answers with. It throws a `TypeError` for what cannot be
+ * 4.2+ implements), security from their middleware (`[]` on public
+ * operations), and the problem+json errors each route answers with: those
+ * of routekit and its middleware, and those its spec's `errors` declares,
+ * each with its own `status`. It throws a `TypeError` for what cannot be
  * documented truthfully: a params schema naming a segment the path lacks,
  * two schemas with one id, an id OpenAPI cannot use as a component name, a
  * security scheme defined two ways, a repeated `operationId`.
@@ -75,7 +82,7 @@ export function generateOpenApi(options: GenerateOpenApiOptions): OpenApiDocumen
   return {
     openapi: '3.1.1',
     info: { ...options.info },
-    ...(options.servers === undefined ? {} : { servers: options.servers.map((server) => ({ ...server })) }),
+    servers: (options.servers ?? [{ url: '/' }]).map((server) => ({ ...server })),
     ...(options.tags === undefined ? {} : { tags: options.tags.map((tag) => ({ ...tag })) }),
     paths,
     components: {

@@ -1,16 +1,13 @@
 import { configError } from '../core/options.js'
 import { formatMediaTypes } from '../body/formats.js'
 import type { RouteDescription } from '../core/describe.js'
-import { isSafeMethod } from '../csrf/same-origin.js'
 import type { RouteSpec } from '../validation/route-spec.js'
 import type { StandardSchemaV1 } from '../validation/standard-schema.js'
 import type { SchemaCollector } from './json-schema.js'
 import type { DocumentedPath } from './paths.js'
-import { problemResponseName } from './problems.js'
+import { responsesOf } from './responses.js'
 import type { SecuritySchemes } from './security.js'
 import type { JsonSchema, OpenApiOperation, OpenApiParameter } from './types.js'
-
-const successPhrases: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' }
 
 // OpenAPI ignores header parameters by these names: the security
 // requirement and the request body's media types describe them.
@@ -72,44 +69,6 @@ function pathParameters(route: RouteDescription, path: DocumentedPath, tools: To
   })
 }
 
-function responsesOf(route: RouteDescription, problems: number[], used: Set<number>, tools: Tools): Record<string, unknown> {
-  const responses: Record<string, unknown> = {}
-  const declared = Object.entries(route.spec.responses ?? {}) as [string, StandardSchemaV1][]
-  for (const [status, schema] of declared) {
-    const code = Number(status)
-    const description = successPhrases[code] ?? `Status ${code}.`
-    responses[status] =
-      code === 204 || code === 304
-        ? { description }
-        : { description, content: { 'application/json': { schema: tools.schemas.convert(schema, 'output') } } }
-  }
-  if (!declared.some(([status]) => status.startsWith('2'))) {
-    responses['2XX'] = { description: 'Success. The route declares no response schema.' }
-  }
-  for (const status of problems) {
-    if (String(status) in responses) continue // a route's own schema for an error status wins
-    responses[String(status)] = { $ref: `#/components/responses/${problemResponseName(status)}` }
-    used.add(status)
-  }
-  return responses
-}
-
-/** The problem statuses a route can answer with, from its spec, middleware and handler settings. */
-function problemStatuses(route: RouteDescription): number[] {
-  const { spec } = route
-  const statuses = new Set<number>([500])
-  // Statuses only unsafe methods can meet, like a same-origin check's 403.
-  const unsafe = !isSafeMethod(route.method)
-  for (const layer of route.middleware) {
-    for (const status of layer.statuses ?? []) statuses.add(status)
-    if (unsafe) for (const status of layer.unsafeMethodStatuses ?? []) statuses.add(status)
-  }
-  if (spec.params || spec.query || spec.headers) statuses.add(400)
-  if (spec.body) for (const status of [400, route.invalidBodyStatus, 413, 415]) statuses.add(status)
-  if (route.timeout) statuses.add(503)
-  return [...statuses].sort((a, b) => a - b)
-}
-
 /**
  * The headers schema's properties. routekit validates headers as a record
  * with lower-case names, so a property like `X-Trace` could never be
@@ -155,8 +114,10 @@ export function operationOf(route: RouteDescription, path: DocumentedPath, used:
     ...(parameters.length === 0 ? {} : { parameters }),
     // Exactly the media types the route accepts (JSON unless it says otherwise).
     ...(spec.body === undefined ? {} : { requestBody: { required: needsBody(spec.body), content: bodyContent(spec, tools) } }),
-    responses: responsesOf(route, problemStatuses(route), used, tools),
-    ...(security === undefined ? {} : { security }),
+    responses: responsesOf(route, used, tools.schemas),
+    // Explicit even when public (`[]`), so no one reads a missing list as
+    // "inherits a global requirement" and linters need not guess.
+    security: security ?? [],
   }
   return operation
 }

@@ -38,8 +38,11 @@ const reasons: Record<number, string> = {
   401: 'Credentials are missing or invalid.',
   403: 'The credentials do not allow this, or a cookie-authenticated request came from another site.',
   413: 'The body is larger than the route accepts.',
+  404: 'There is nothing at this address, or not with these parameters.',
+  409: 'The request conflicts with the current state of the resource.',
   415: 'The body is not in a media type the operation accepts (see its request body), or it is compressed.',
   422: 'The body is well-formed but fails its schema (see `errors`).',
+  429: 'Too many requests from this client; try again after `Retry-After` seconds.',
   500: 'An unexpected error; in production the problem says nothing more.',
   503: 'A dependency is unavailable (such as the key set that verifies tokens) or the request took too long. See `Retry-After`.',
 }
@@ -53,11 +56,26 @@ export function problemResponseName(status: number): string {
   return statusPhrase(status).replace(/(?:^|\W+)(\w)/g, (_, letter: string) => letter.toUpperCase())
 }
 
-/** A reusable problem+json Response Object for a status. */
-export function problemResponse(status: number): Record<string, unknown> {
+/**
+ * The problem schema of one status: the shared Problem with its `status`
+ * fixed, so a client (and a mock server) knows a 404's body says 404.
+ */
+export function problemSchemaFor(status: number): JsonSchema {
+  return {
+    allOf: [{ $ref: '#/components/schemas/Problem' }, { type: 'object', properties: { status: { const: status } } }],
+  }
+}
+
+/**
+ * A problem+json Response Object for a status: shared under
+ * `components.responses`, or written into an operation whose middleware
+ * add `headers` (a reference cannot carry headers of its own).
+ */
+export function problemResponse(status: number, headers: Record<string, unknown> = {}): Record<string, unknown> {
+  const all = { ...(status === 401 ? challengeHeader : {}), ...headers }
   return {
     description: reasons[status] ?? statusPhrase(status),
-    ...(status === 401 ? { headers: challengeHeader } : {}),
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    ...(Object.keys(all).length === 0 ? {} : { headers: all }),
+    content: { 'application/problem+json': { schema: problemSchemaFor(status) } },
   }
 }

@@ -3,6 +3,7 @@ import { editHeaders } from '../core/append-header.js'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError, isHttpError } from '../core/http-error.js'
 import type { Middleware } from '../core/middleware.js'
+import { rateLimitDescription } from './description.js'
 import { type Duration, durationToMs } from './duration.js'
 import { addLimitHeaders, limitHeaders, type RateLimitHeaders, retryAfterSeconds } from './headers.js'
 import type { KeyFunction } from './keys.js'
@@ -133,7 +134,7 @@ export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TC
       throw withOtherHeaders(error, headers)
     }
   }
-  return describeMiddleware(limiter, { statuses: failClosed ? [429, 503] : [429] })
+  return describeMiddleware(limiter, rateLimitDescription(headerMode, failClosed))
 }
 
 /**

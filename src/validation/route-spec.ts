@@ -1,5 +1,6 @@
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
 import type { RawHeaders, RawParams, RawQuery } from '../core/types.js'
+import { type ErrorStatus, isErrorStatus } from '../core/status.js'
 import { type BodyFormat, bodyFormats } from '../body/formats.js'
 import type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js'
 
@@ -38,6 +39,13 @@ export interface RouteSpec {
    * value; in development every declared status is checked.
    */
   responses?: { [status: number]: StandardSchemaV1 }
+  /**
+   * The problem statuses the handler itself throws (`HttpError.notFound()`
+   * is a 404), for generated documentation: each is documented as
+   * `application/problem+json` with its own `status`. The statuses routekit
+   * and the route's middleware answer with are listed already.
+   */
+  errors?: readonly ErrorStatus[]
   /** Overrides the handler's `bodyLimit` for this route, in bytes. */
   bodyLimit?: number
   /** A one-line summary of the operation, for generated documentation. */
@@ -53,24 +61,40 @@ export interface RouteSpec {
 }
 
 const routeSpecNames = optionNames<RouteSpec>({
-  params: true, query: true, headers: true, body: true, accepts: true, responses: true, bodyLimit: true,
+  params: true, query: true, headers: true, body: true, accepts: true, responses: true, errors: true, bodyLimit: true,
   summary: true, description: true, tags: true, operationId: true, deprecated: true,
 })
 // Keys people reach for that routekit spells differently or reads elsewhere.
 const routeSpecHints = {
   cookies: 'read cookies from `req.headers` or with `session()`; a spec validates params, query, headers and body',
   searchParams: 'did you mean `query`?',
+  problems: 'did you mean `errors`? It lists the problem statuses the handler throws',
+  throws: 'did you mean `errors`? It lists the problem statuses the handler throws',
 }
 
 /** Refuses a spec key routekit does not know (a `cookies:` schema would otherwise validate nothing). */
 export function checkRouteSpec(where: string, spec: unknown): void {
   checkOptionNames(where, spec, routeSpecNames, routeSpecHints)
-  const { accepts, body } = spec as RouteSpec
+  const { accepts, body, errors, responses } = spec as RouteSpec
+  if (errors !== undefined) checkErrors(where, errors, responses)
   if (accepts === undefined) return
   if (!Array.isArray(accepts) || accepts.length === 0 || accepts.some((format) => !bodyFormats.includes(format))) {
     throw configError(where, "`accepts` lists body formats: one or more of 'json', 'form', 'multipart'.")
   }
   if (body === undefined) throw configError(where, '`accepts` needs a `body` schema; without one the body is never read.')
+}
+
+/**
+ * `errors` lists error statuses. One that `responses` also declares would
+ * be documented two ways (a JSON schema and a problem), so it is refused
+ * rather than one silently winning.
+ */
+function checkErrors(where: string, errors: unknown, responses: RouteSpec['responses'] = {}): void {
+  if (!Array.isArray(errors) || !errors.every(isErrorStatus)) {
+    throw configError(where, '`errors` lists problem statuses: whole numbers from 400 to 599.')
+  }
+  const both = errors.find((status) => status in responses)
+  if (both !== undefined) throw configError(where, `${both} is in both \`errors\` and \`responses\`.`)
 }
 
 type Validated<TSpec, K extends string, Fallback> = TSpec extends { [P in K]: infer S extends StandardSchemaV1 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
-import { createHandler, type RawHeaders, type RawParams, type RawQuery } from '../../src/index.js'
+import { createHandler, type RawHeaders, type RawParams, type RawQuery, type RouteSpec } from '../../src/index.js'
 
 describe('handler argument types from zod schemas', () => {
   it('are the schemas’ outputs, with coercion, defaults and transforms', () => {
@@ -77,5 +77,15 @@ describe('declared responses type the handler’s return', () => {
   it('refuse a spec that is not one', () => {
     // @ts-expect-error a body must be a schema
     createHandler().post({ body: 'json' }, () => null)
+  })
+
+  it('take the problem statuses a route throws as literals, and only error statuses', () => {
+    const spec = { errors: [404, 409] } satisfies RouteSpec
+    expectTypeOf(spec.errors).toEqualTypeOf<(404 | 409)[]>()
+    createHandler().get({ errors: [404, 503] }, () => null)
+    // @ts-expect-error 200 is not an error status
+    createHandler().get({ errors: [200] }, () => null)
+    // @ts-expect-error nor is 4040
+    createHandler().get({ errors: [4040] }, () => null)
   })
 })

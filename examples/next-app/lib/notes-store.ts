@@ -1,11 +1,11 @@
-import type { NewNote, Note } from './schemas'
+import type { NewNote, Note, NoteChanges } from './schemas'
 
 /** What the routes need from storage; swap the memory store for a database. */
 export interface NotesStore {
   list(options: { limit: number; tag?: string }): Note[]
   get(id: number): Note | undefined
   create(owner: string, note: NewNote): Note
-  update(id: number, changes: Partial<NewNote>): Note | undefined
+  update(id: number, changes: NoteChanges): Note | undefined
   remove(id: number): boolean
 }
 

@@ -1,5 +1,4 @@
 import { generateOpenApi } from 'routekit/openapi'
-import { benchHandler } from './bench'
 import { boomHandler, legacyBoomHandler } from './handlers/boom'
 import { edgeHandler } from './handlers/edge'
 import { importHandler } from './handlers/import'
@@ -23,8 +22,6 @@ export const routes = {
   '/api/edge': edgeHandler,
   '/api/boom': boomHandler,
   '/api/legacy/boom': legacyBoomHandler,
-  '/api/bench/kit': benchHandler,
-  '/api/bench-pages/kit': benchHandler,
 }
 
 /** The app's OpenAPI document, served by app/api/openapi/route.ts and committed as openapi.json. */
@@ -40,7 +37,6 @@ export const openApiDocument = generateOpenApi({
     { name: 'session', description: 'Cookie sessions: log in, out, and your preferences.' },
     { name: 'edge', description: 'Routes on the Edge runtime.' },
     { name: 'errors', description: 'Routes that fail on purpose, to show error mapping.' },
-    { name: 'benchmark', description: 'The routekit side of the benchmark in bench/next-path.mjs.' },
   ],
   routes,
 })

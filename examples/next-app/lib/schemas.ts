@@ -9,11 +9,17 @@ export const Note = z.object({
 }).meta({ id: 'Note' })
 export type Note = z.infer<typeof Note>
 
-export const NewNote = z.object({
-  text: z.string().min(1).max(500),
-  tags: z.array(z.string().max(20)).max(5).default([]),
-}).meta({ id: 'NewNote' })
+const noteText = z.string().min(1).max(500)
+const noteTags = z.array(z.string().max(20)).max(5)
+
+export const NewNote = z.object({ text: noteText, tags: noteTags.default([]) }).meta({ id: 'NewNote' })
 export type NewNote = z.infer<typeof NewNote>
+
+// What a PATCH may change: only the keys it sends. Not `NewNote.partial()`:
+// zod 4 keeps `.default([])` inside the optional, so a PATCH of the text
+// alone would reset the tags to [].
+export const NoteChanges = z.object({ text: noteText, tags: noteTags }).partial().meta({ id: 'NoteChanges' })
+export type NoteChanges = z.infer<typeof NoteChanges>
 
 export const NoteParams = z.object({ id: z.coerce.number().int().positive() })
 

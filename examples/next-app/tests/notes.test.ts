@@ -3,6 +3,7 @@
 import { testRoute, testSessionCookie, testToken } from 'routekit/testing'
 import { describe, expect, it } from 'vitest'
 import { legacyNoteHandler } from '../lib/handlers/legacy-note'
+import { noteHandler } from '../lib/handlers/note'
 import { notesHandler } from '../lib/handlers/notes'
 import { audience, issuer, jwtSecret, sessionSecret } from '../lib/secrets'
 
@@ -33,6 +34,26 @@ describe('notes (App Router handler)', () => {
     const empty = await testRoute(notesHandler, { method: 'POST', body: { text: '' }, auth: await token('notes:write') })
     expect(empty.status).toBe(422)
     expect(empty.body.errors[0]).toMatchObject({ in: 'body', path: ['text'] })
+  })
+})
+
+describe('note (App Router handler)', () => {
+  it('changes only what a PATCH sends: the tags stay when only the text changes', async () => {
+    const auth = await token('notes:write')
+    const { body: note } = await testRoute(notesHandler, { method: 'POST', url: '/api/notes', body: { text: 'a', tags: ['kept'] }, auth })
+    const url = `/api/notes/${note.id}`
+    const edited = await testRoute(noteHandler, { method: 'PATCH', url, params: { id: String(note.id) }, body: { text: 'b' }, auth })
+    expect(edited.status).toBe(200)
+    expect(edited.body).toMatchObject({ id: note.id, text: 'b', tags: ['kept'] })
+    const read = await testRoute(noteHandler, { url, params: { id: String(note.id) } })
+    expect(read.body).toMatchObject({ text: 'b', tags: ['kept'] })
+  })
+
+  it('answers a PATCH of someone else\'s note with 403, and of no note with 404', async () => {
+    const stranger = await testRoute(noteHandler, { method: 'PATCH', url: '/api/notes/1', params: { id: '1' }, body: { text: 'x' }, auth: await token('', 'eve') })
+    expect(stranger.status).toBe(403)
+    const missing = await testRoute(noteHandler, { method: 'PATCH', url: '/api/notes/999', params: { id: '999' }, body: {}, auth: await token('') })
+    expect(missing).toMatchObject({ status: 404, body: { status: 404, code: 'not_found' } })
   })
 })
 

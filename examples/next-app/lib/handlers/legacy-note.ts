@@ -10,12 +10,12 @@ import { NewNote, Note, NoteParams } from '../schemas'
 export const legacyNoteHandler = api
   .use(notesCors)
   .get(
-    { params: NoteParams, responses: { 200: Note }, summary: 'Read a note (Pages Router)', tags: ['legacy'], operationId: 'getLegacyNote' },
+    { params: NoteParams, responses: { 200: Note }, errors: [404], summary: 'Read a note (Pages Router)', tags: ['legacy'], operationId: 'getLegacyNote' },
     ({ params }) => findNote(params.id),
   )
   .use(sessionRequired)
   .put(
-    { params: NoteParams, body: NewNote, responses: { 200: Note }, summary: 'Replace your note', tags: ['legacy'], operationId: 'replaceLegacyNote' },
+    { params: NoteParams, body: NewNote, responses: { 200: Note }, errors: [403, 404], summary: 'Replace your note', tags: ['legacy'], operationId: 'replaceLegacyNote' },
     ({ params, body, session }) => {
       if (findNote(params.id).owner !== session.data.username) throw HttpError.forbidden('Only the owner may edit a note.')
       return notes.update(params.id, body) ?? findNote(params.id)

@@ -8,7 +8,7 @@ import { Credentials, SignedInUser } from '../schemas'
 const demoUser = { username: 'ada', password: 'lovelace' }
 
 export const loginHandler = withSession.use(loginLimit).post(
-  { body: Credentials, responses: { 200: SignedInUser }, summary: 'Log in', tags: ['session'], operationId: 'login' },
+  { body: Credentials, responses: { 200: SignedInUser }, errors: [401], summary: 'Log in', tags: ['session'], operationId: 'login' },
   ({ body, session }) => {
     if (body.username !== demoUser.username || body.password !== demoUser.password) {
       throw HttpError.unauthorized('Wrong username or password.', { headers: { 'www-authenticate': 'Cookie realm="api"' } })
