@@ -16,6 +16,7 @@ export default defineConfig({
     'rate-limit': 'src/rate-limit/index.ts',
     testing: 'src/testing/index.ts',
     'next-connect': 'src/next-connect/index.ts',
+    actions: 'src/actions/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

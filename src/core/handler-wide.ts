@@ -35,3 +35,29 @@ export function handlerWide(middleware: Middleware<{}, {}>): HandlerWideMiddlewa
 export function isHandlerWide(middleware: Function): boolean {
   return (middleware as { [handlerWideMark]?: true })[handlerWideMark] === true
 }
+
+const httpOnlyMark = Symbol.for('routekit.middleware.httpOnly')
+
+/**
+ * Marks a handler-wide middleware as concerning only HTTP exchanges
+ * (preflights, response headers for browsers): a Server Action built on the
+ * same base skips it rather than refusing to be built.
+ *
+ * @example
+ * ```ts
+ * const poweredBy = httpOnly(handlerWide(async ({ next }) => {
+ *   const result = await next()
+ *   result.response.headers.set('x-powered-by', 'routekit')
+ *   return result
+ * }))
+ * ```
+ */
+export function httpOnly<T extends HandlerWideMiddleware>(middleware: T): T {
+  Object.defineProperty(middleware, httpOnlyMark, { value: true, enumerable: false })
+  return middleware
+}
+
+/** Whether an action may skip this handler-wide middleware. */
+export function isHttpOnly(middleware: Function): boolean {
+  return (middleware as { [httpOnlyMark]?: true })[httpOnlyMark] === true
+}

@@ -1,4 +1,6 @@
 import { configError } from './options.js'
+import { defineAction } from '../actions/define.js'
+import type { Action, ActionFunction, ActionInput, ActionSpec } from '../actions/types.js'
 import { compose, RequestState } from './compose.js'
 import { middlewareDescription, type RouteDescription } from './describe.js'
 import { isHandlerWide } from './handler-wide.js'
@@ -212,6 +214,24 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
   delete(fn: RouteFunction<TCtx>): Handler<TCtx>
   delete(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
     return this.#route('DELETE', specOrFn, fn)
+  }
+
+  /**
+   * An action on this builder's chain: the same middleware as its routes,
+   * the body schema validating the input. Bind it to Next with
+   * `toServerAction()` from `routekit/actions` in a `'use server'` file.
+   *
+   * @example
+   * ```ts
+   * export const createNote = toServerAction(signedIn.action({ body: NewNote }, ({ body, session }) => notes.create(session.data.username, body)))
+   * ```
+   */
+  action<TSpec extends ActionSpec, TData>(spec: TSpec, fn: ActionFunction<TCtx, TSpec, TData>): Action<ActionInput<TSpec>, Awaited<TData>>
+  action<TData>(fn: ActionFunction<TCtx, {}, TData>): Action<void, Awaited<TData>>
+  action(specOrFn: ActionSpec | ((args: never) => unknown), fn?: (args: never) => unknown): Action<any, any> {
+    const [spec, handler] = typeof specOrFn === 'function' ? [{}, specOrFn] : [specOrFn, fn]
+    const { handlerWide, middleware, settings, options } = this.#state
+    return defineAction({ handlerWide, middleware, settings, onError: options.onError }, spec, handler!)
   }
 
   #route(method: RouteMethod, specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {

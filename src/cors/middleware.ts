@@ -1,5 +1,5 @@
 import { editHeaders } from '../core/append-header.js'
-import { type HandlerWideMiddleware, handlerWide } from '../core/handler-wide.js'
+import { type HandlerWideMiddleware, handlerWide, httpOnly } from '../core/handler-wide.js'
 import type { CorsOrigin } from './origin-policy.js'
 import { type CorsOptions, type CorsPolicy, corsPolicy, isHeaderNameList } from './policy.js'
 import { addVary } from './vary.js'
@@ -41,8 +41,9 @@ export function cors<const TOrigin extends CorsOrigin>(options: CorsOptions<TOri
     return list
   }
 
-  // Named, so the error for adding it after a route says "cors".
-  return handlerWide(async function cors({ req, next, allowedMethods }) {
+  // Named, so the error for adding it after a route says "cors". HTTP-only:
+  // a Server Action on the same base has no preflight and no CORS headers.
+  return httpOnly(handlerWide(async function cors({ req, next, allowedMethods }) {
     const origin = req.headers.get('origin')
     const isOptions = req.method === 'OPTIONS'
     if (isOptions && origin !== null) {
@@ -68,7 +69,7 @@ export function cors<const TOrigin extends CorsOrigin>(options: CorsOptions<TOri
       headers.set('access-control-allow-origin', allowedOrigin)
       for (const [name, value] of responseHeaders) headers.set(name, value)
     })
-  })
+  }))
 
   function preflight(req: Request, allowedOrigin: string, methods: string): Response {
     const headers = new Headers(preflightHeaders as [string, string][])

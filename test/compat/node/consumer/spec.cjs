@@ -14,7 +14,8 @@ const expected = {
   'routekit/cors': ['cors'],
   'routekit/openapi': ['generateOpenApi', 'openApiRoute', 'openApiReference'],
   'routekit/rate-limit': ['rateLimit', 'ipKey', 'userKey', 'memoryRateLimitStore', 'redisRateLimitStore', 'countRequest', 'RateLimitStoreTimeoutError'],
-  'routekit/testing': ['testRoute', 'testToken', 'testSessionCookie'],
+  'routekit/testing': ['testRoute', 'testToken', 'testSessionCookie', 'runAction'],
+  'routekit/actions': ['toServerAction', 'formFields'],
   'routekit/next-connect': ['mountNode', 'mountEdge', 'useNode', 'useEdge', 'validateNode', 'validateEdge'],
 }
 
