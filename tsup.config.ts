@@ -13,6 +13,7 @@ export default defineConfig({
     authjs: 'src/authjs/index.ts',
     cors: 'src/cors/index.ts',
     openapi: 'src/openapi/index.ts',
+    'openapi-swagger-ui': 'src/openapi/swagger-ui/index.ts',
     'rate-limit': 'src/rate-limit/index.ts',
     testing: 'src/testing/index.ts',
     'next-connect': 'src/next-connect/index.ts',

@@ -9,6 +9,8 @@ import { tableOfContents } from './toc.js'
 // The whole page: a header, the table of contents, the operations by tag,
 // then the components. Plain HTML and one inline style; no script.
 
+export { referenceStyle }
+
 function headerHtml(document: OpenApiDocument): string {
   const { info } = document
   const servers = document.servers?.length

@@ -38,7 +38,7 @@ const tables = [
   'table{border-collapse:collapse;width:100%;margin:.25rem 0 .75rem;font-size:.9rem}',
   'caption{text-align:left;font-weight:600;padding:.25rem 0}',
   'th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}thead th{border-bottom-width:2px}',
-  'td p{margin:0 0 .15rem}.name{font-weight:600}.t{font-size:.85rem}.facts th{width:9rem}',
+  'td p{margin:0 0 .15rem}.name{font-weight:600}.t{font-size:.85rem}.t code{font-size:1em}.facts th{width:9rem}',
   '.responses{list-style:none;padding:0;margin:0}.responses>li{border-top:1px solid var(--line);padding:.5rem 0}',
   '.rh{font-weight:600}.s{display:inline-block;font-weight:700;min-width:2.5rem}',
   '.s2{color:var(--ok)}.s3{color:var(--redirect)}.s4{color:var(--warn)}.s5{color:var(--bad)}',

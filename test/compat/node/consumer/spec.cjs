@@ -13,6 +13,7 @@ const expected = {
   'routekit/authjs': ['authjs'],
   'routekit/cors': ['cors'],
   'routekit/openapi': ['generateOpenApi', 'openApiRoute', 'openApiReference'],
+  'routekit/openapi/swagger-ui': ['swaggerUi'],
   'routekit/rate-limit': ['rateLimit', 'ipKey', 'userKey', 'memoryRateLimitStore', 'redisRateLimitStore', 'countRequest', 'RateLimitStoreTimeoutError'],
   'routekit/testing': ['testRoute', 'testToken', 'testSessionCookie', 'runAction'],
   'routekit/actions': ['toServerAction', 'formFields'],
