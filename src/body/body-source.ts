@@ -22,6 +22,14 @@ export interface BodySource {
 export const bodySourceKey: unique symbol = Symbol.for('routekit.body-source')
 
 /**
+ * `true` on a request whose body a host's parser already read (Next's
+ * Pages Router `bodyParser`): the adapter rebuilt its bytes from the parsed
+ * value, so they are not the ones that were sent, and a signature over them
+ * cannot be checked.
+ */
+export const rebuiltBodyKey: unique symbol = Symbol.for('routekit.body-rebuilt')
+
+/**
  * The body source of a request, while its body is still untouched: once
  * anyone has read or materialised the Web body, the request answers
  * `undefined` and readers fall back to `req.body`.

@@ -2,6 +2,10 @@ import { HttpError } from './http-error.js'
 import { isResponse } from './is-response.js'
 import { ignore } from './runtime.js'
 import type { Middleware, NextResult } from './middleware.js'
+import type { BodyLimits } from '../body/raw-body.js'
+
+type RawBodyModule = typeof import('../body/raw-body.js')
+let rawBodyModule: Promise<RawBodyModule> | undefined
 
 /**
  * What one request carries through the chain besides the context. `signal`
@@ -20,8 +24,24 @@ export class RequestState {
     readonly signalSource?: () => AbortSignal,
   ) {}
 
+  /** The body rules of the route this request reached; set by its chain before its middleware runs. */
+  bodyLimits: BodyLimits | undefined = undefined
+
   get signal(): AbortSignal {
     return this.signalSource ? this.signalSource() : this.req.signal
+  }
+
+  /**
+   * The body's exact bytes under the route's rules, read once: the route's
+   * own parse later reuses them. The reader is loaded on first use, so
+   * routes whose middleware never asks do not load it.
+   */
+  async rawBody(): Promise<Uint8Array> {
+    if (this.bodyLimits === undefined) {
+      throw HttpError.internal('rawBody() is for route middleware: a handler-wide middleware runs before the route whose body rules apply is known.')
+    }
+    const { rawBodyBytes } = await (rawBodyModule ??= import('../body/raw-body.js'))
+    return rawBodyBytes(this.req, this.bodyLimits)
   }
 }
 
@@ -46,10 +66,20 @@ class LayerArgs {
   get allowedMethods(): readonly string[] {
     return this.#state.allowedMethods
   }
+
+  // A getter handing out a closure, so `({ rawBody })` can be destructured,
+  // and only a middleware that asks pays for the closure.
+  get rawBody(): () => Promise<Uint8Array> {
+    const state = this.#state
+    return () => state.rawBody()
+  }
 }
 
-/** The innermost step: the route itself, given the accumulated context. */
-export type Terminal = (state: RequestState, ctx: object) => Promise<Response>
+/**
+ * The innermost step: the route itself, given the accumulated context, and
+ * the body rules it reads by, which a middleware's `rawBody()` then uses.
+ */
+export type Terminal = ((state: RequestState, ctx: object) => Promise<Response>) & { bodyLimits?: BodyLimits }
 
 // The runtime shape behind the type-only brand of `NextResult`.
 class ChainResult {
@@ -100,5 +130,10 @@ export function compose(
 
   // A chain may start from context gathered elsewhere (routekit/next-connect
   // runs one middleware at a time, each seeing what the earlier ones added).
-  return (state, ctx = {}) => dispatch(state, 0, ctx)
+  const { bodyLimits } = terminal
+  if (bodyLimits === undefined) return (state, ctx = {}) => dispatch(state, 0, ctx)
+  return (state, ctx = {}) => {
+    state.bodyLimits = bodyLimits
+    return dispatch(state, 0, ctx)
+  }
 }

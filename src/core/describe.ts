@@ -36,6 +36,15 @@ export interface MiddlewareDescription {
    * every answer of the route.
    */
   headers?: Record<string, DescribedHeader>
+  /** Request headers it reads (a webhook's signature headers), documented as header parameters. */
+  requestHeaders?: {
+    /** Lower case, as routekit reads headers. */
+    name: string
+    required: boolean
+    description?: string
+    /** Its JSON Schema. */
+    schema: Record<string, unknown>
+  }[]
 }
 
 /**

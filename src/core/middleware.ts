@@ -51,6 +51,23 @@ export interface MiddlewareArgs<TCtx> {
   readonly signal: AbortSignal
   /** The methods the handler answers, in `Allow` order (HEAD and OPTIONS included). */
   readonly allowedMethods: readonly string[]
+  /**
+   * The request body's exact bytes, for a check over them before the route
+   * parses them (a webhook signature). Read once, with the route's
+   * `bodyLimit` and `accepts` (413, 415): the route's own parse reuses
+   * them, so the body is never read twice. An empty array when there is
+   * no body. The Web body is used afterwards: read it only through this.
+   *
+   * @example
+   * ```ts
+   * const signed: Middleware = async ({ rawBody, next }) => {
+   *   const bytes = await rawBody()
+   *   if (!(await verify(bytes))) throw HttpError.unauthorized('Bad signature.')
+   *   return next()
+   * }
+   * ```
+   */
+  readonly rawBody: () => Promise<Uint8Array>
 }
 
 /**

@@ -105,7 +105,7 @@ export function routeTerminal(spec: RouteSpec, fn: RouteFunction<any, any>, sett
   const validates = Boolean(spec.params || spec.query || spec.headers || spec.body)
   const checksResponses = settings.dev && spec.responses !== undefined
   const steps = validates || checksResponses ? loadValidationSteps() : undefined
-  return async (requestState: RequestState, ctx: object) => {
+  const terminal: Terminal = async (requestState: RequestState, ctx: object) => {
     const { req } = requestState
     const args = Object.create(lazyParts) as Record<string | symbol, unknown>
     // Context keys first; request parts then win any clash (a context key
@@ -126,4 +126,7 @@ export function routeTerminal(spec: RouteSpec, fn: RouteFunction<any, any>, sett
     if (checksResponses) await (await steps!).validateResponse(spec.responses!, result)
     return toResponse(result)
   }
+  // What a middleware's rawBody() reads by: the rules the route's own body is read with.
+  terminal.bodyLimits = { bodyLimit: spec.bodyLimit ?? settings.bodyLimit, maxDepth: settings.maxDepth, accepts: spec.accepts }
+  return terminal
 }

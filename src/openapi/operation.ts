@@ -1,5 +1,5 @@
 import { configError } from '../core/options.js'
-import { formatMediaTypes } from '../body/formats.js'
+import { acceptedMediaType, valueFormat } from '../body/formats.js'
 import type { RouteDescription } from '../core/describe.js'
 import type { RouteSpec } from '../validation/route-spec.js'
 import type { StandardSchemaV1 } from '../validation/standard-schema.js'
@@ -90,19 +90,38 @@ function headerProperties(route: RouteDescription, tools: Tools): [string, JsonS
  * One route as an Operation Object. `used` collects the problem statuses
  * referenced, so the document defines only those responses.
  */
-function bodyContent(spec: RouteSpec, tools: Tools): Record<string, { schema: JsonSchema }> {
-  const schema = tools.schemas.convert(spec.body!, 'input')
-  return Object.fromEntries((spec.accepts ?? ['json']).map((format) => [formatMediaTypes[format], { schema }]))
+function bodyContent(spec: RouteSpec, tools: Tools): Record<string, { schema?: JsonSchema }> {
+  let schema: JsonSchema | undefined
+  return Object.fromEntries(
+    (spec.accepts ?? ['json']).map((accept) => {
+      // Bytes are not JSON: OpenAPI 3.1 describes a binary body by its media type alone (`{}`).
+      if (valueFormat(accept) === 'bytes') return [acceptedMediaType(accept), {}]
+      schema ??= tools.schemas.convert(spec.body!, 'input')
+      return [acceptedMediaType(accept), { schema }]
+    }),
+  )
+}
+
+/** Request headers the route's middleware reads (a webhook's signature), unless the headers schema names them too. */
+function middlewareHeaders(route: RouteDescription, declared: ReadonlySet<string>): OpenApiParameter[] {
+  const seen = new Set(declared)
+  return route.middleware.flatMap((layer) =>
+    (layer.requestHeaders ?? []).flatMap(({ name, required, description, schema }) => {
+      if (seen.has(name)) return []
+      seen.add(name)
+      return [{ name, in: 'header' as const, required, ...(description === undefined ? {} : { description }), schema: { ...schema } }]
+    }),
+  )
 }
 
 export function operationOf(route: RouteDescription, path: DocumentedPath, used: Set<number>, tools: Tools): OpenApiOperation {
   const { spec } = route
+  const headers = headerProperties(route, tools)
   const parameters = [
     ...pathParameters(route, path, tools),
     ...propertiesOf(spec.query, tools).map(([name, schema, required]) => parameter(name, 'query', schema, required)),
-    ...headerProperties(route, tools)
-      .filter(([name]) => !ignoredHeaders.has(name))
-      .map(([name, schema, required]) => parameter(name, 'header', schema, required)),
+    ...headers.filter(([name]) => !ignoredHeaders.has(name)).map(([name, schema, required]) => parameter(name, 'header', schema, required)),
+    ...middlewareHeaders(route, new Set(headers.map(([name]) => name))),
   ]
   const security = tools.security.requirementsFor(route.middleware)
   const operation: OpenApiOperation = {

@@ -43,7 +43,8 @@ export interface OpenApiOperation {
   tags?: string[]
   deprecated?: boolean
   parameters?: OpenApiParameter[]
-  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> }
+  /** A binary media type has no schema (`{}`), as OpenAPI 3.1 describes raw bytes. */
+  requestBody?: { required: boolean; content: Record<string, { schema?: JsonSchema }> }
   responses: Record<string, unknown>
   security?: Record<string, string[]>[]
   [field: string]: unknown

@@ -1,7 +1,7 @@
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
 import type { RawHeaders, RawParams, RawQuery } from '../core/types.js'
 import { type ErrorStatus, isErrorStatus } from '../core/status.js'
-import { type BodyFormat, bodyFormats } from '../body/formats.js'
+import { type BodyAccept, checkAccepts } from '../body/formats.js'
 import type { InferInput, InferOutput, StandardSchemaV1 } from './standard-schema.js'
 
 /**
@@ -29,11 +29,15 @@ export interface RouteSpec {
   /**
    * The body formats the route takes: `'json'` (default), `'form'`
    * (`application/x-www-form-urlencoded`), `'multipart'`
-   * (`multipart/form-data`). Anything else is a 415. Forms are opt-in
-   * because a cross-site HTML form is a CORS "simple" request: accepting
-   * them lets any page post to the route without a preflight.
+   * (`multipart/form-data`), `'text'` (`text/plain`, as a string),
+   * `'bytes'` (`application/octet-stream`, as a `Uint8Array`), or a media
+   * type the route names (`'application/xml'`: `text/*` types as a
+   * string, others as bytes). Anything else is a 415. Forms and text are
+   * opt-in because a cross-site HTML form can send them as a CORS "simple"
+   * request: accepting them lets any page post to the route without a
+   * preflight.
    */
-  accepts?: readonly BodyFormat[]
+  accepts?: readonly BodyAccept[]
   /**
    * Response schemas by status. `200` types the handler's plain return
    * value; in development every declared status is checked.
@@ -77,11 +81,7 @@ export function checkRouteSpec(where: string, spec: unknown): void {
   checkOptionNames(where, spec, routeSpecNames, routeSpecHints)
   const { accepts, body, errors, responses } = spec as RouteSpec
   if (errors !== undefined) checkErrors(where, errors, responses)
-  if (accepts === undefined) return
-  if (!Array.isArray(accepts) || accepts.length === 0 || accepts.some((format) => !bodyFormats.includes(format))) {
-    throw configError(where, "`accepts` lists body formats: one or more of 'json', 'form', 'multipart'.")
-  }
-  if (body === undefined) throw configError(where, '`accepts` needs a `body` schema; without one the body is never read.')
+  if (accepts !== undefined) checkAccepts(where, accepts, body !== undefined)
 }
 
 /**

@@ -53,7 +53,7 @@ describe.each(routers)('accepts (%s router)', (router) => {
 describe('accepts configuration', () => {
   it.each([
     ['an empty list', { body: Note, accepts: [] }, /`accepts` lists body formats/],
-    ['an unknown format', { body: Note, accepts: ['xml'] }, /`accepts` lists body formats: one or more of 'json', 'form', 'multipart'/],
+    ['an unknown format', { body: Note, accepts: ['xml'] }, /`accepts` has "xml" that is neither a body format \('json', 'form', 'multipart', 'text', 'bytes'\) nor a media type/],
     ['a string instead of a list', { body: Note, accepts: 'form' }, /`accepts` lists body formats/],
     ['no body schema', { accepts: ['form'] }, /`accepts` needs a `body` schema/],
   ])('refuses %s when the route is defined', (_, spec, message) => {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import { type BodySource, bodySourceKey } from '../../body/body-source.js'
+import { type BodySource, bodySourceKey, rebuiltBodyKey } from '../../body/body-source.js'
 import type { NodeBody } from './node-body.js'
 import type { PagesRequest } from './to-request.js'
 
@@ -55,6 +55,11 @@ export class NodeRequest extends Request {
   get [bodySourceKey](): BodySource | undefined {
     const { body } = this.#parts
     return this.#web === undefined && body !== undefined && !body.taken ? body : undefined
+  }
+
+  /** Whether Next's body parser read the body before the adapter saw it. */
+  get [rebuiltBodyKey](): boolean {
+    return this.#parts.context.req.body !== undefined
   }
 
   /** A request with undici's own body over the same bytes; used once there is a lazy body. */

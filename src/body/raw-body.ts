@@ -1,0 +1,89 @@
+import { HttpError } from '../core/http-error.js'
+import { bodySourceOf, rebuiltBodyKey } from './body-source.js'
+import type { BodyAccept, BodyFormat } from './formats.js'
+import { classifyMediaType } from './media-type.js'
+import { checkDeclaredLength, readLimited } from './read-limited.js'
+
+/** The rules a route reads its body by. */
+export interface BodyLimits {
+  /** Largest body accepted, in bytes. */
+  bodyLimit: number
+  /** Deepest JSON nesting accepted. */
+  maxDepth: number
+  /** The formats the route takes; default JSON only. */
+  accepts?: readonly BodyAccept[]
+}
+
+/** A body's bytes and the format they are to be parsed as; `undefined` when there is no body. */
+export type RawBody = { bytes: Uint8Array; format: BodyFormat } | undefined
+
+const jsonOnly: readonly BodyAccept[] = ['json']
+
+// One read per request, whoever asks first: a middleware that verifies a
+// signature over the bytes and the route that then parses them share it.
+const reads = new WeakMap<Request, Promise<RawBody>>()
+
+function unsupported(detail: string, headers?: HeadersInit): HttpError {
+  return new HttpError(415, { code: 'unsupported_media_type', detail, headers })
+}
+
+/**
+ * Reads a request body in the order that costs least on bad input:
+ * encoding and media type first, then the declared length, then the bytes
+ * (counted while they stream). The read happens once per request; later
+ * calls get the same bytes, or the same refusal.
+ */
+export function readRawBody(req: Request, limits: BodyLimits): Promise<RawBody> {
+  let read = reads.get(req)
+  if (read === undefined) {
+    read = readOnce(req, limits)
+    reads.set(req, read)
+  }
+  return read
+}
+
+async function readOnce(req: Request, limits: BodyLimits): Promise<RawBody> {
+  // Asking a host's body source leaves the Web body unbuilt (see BodySource).
+  const present = bodySourceOf(req) !== undefined || req.body !== null
+  if (!present || req.headers.get('content-length') === '0') return undefined
+  const encoding = req.headers.get('content-encoding')
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
+    // Decompressing would need a second limit on the inflated size; refusing
+    // is the safe answer, and Accept-Encoding tells the client what works.
+    throw unsupported('Compressed request bodies are not accepted.', { 'accept-encoding': 'identity' })
+  }
+  const contentType = req.headers.get('content-type')
+  const verdict = classifyMediaType(contentType, limits.accepts ?? jsonOnly)
+  if ('refused' in verdict && contentType !== null) throw unsupported(verdict.refused)
+  checkDeclaredLength(req, limits.bodyLimit)
+  const bytes = await readLimited(req, limits.bodyLimit)
+  if (bytes.byteLength === 0) return undefined
+  if ('refused' in verdict) throw unsupported(verdict.refused) // bytes, but no Content-Type
+  return { bytes, format: verdict.format }
+}
+
+/**
+ * Bytes as a plain `Uint8Array` of their own: a host's chunk may be a
+ * Node `Buffer` (whose methods differ) or a view into a larger buffer, and
+ * code given the bytes must see the same thing on every router.
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  const plain = bytes.constructor === Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+  return plain ? bytes : new Uint8Array(bytes)
+}
+
+/**
+ * The exact bytes of the body for a middleware (an empty array when there
+ * is none), with the route's limits and media types. A rebuilt body's bytes
+ * are not the ones that were sent, so a signature over them would always
+ * fail: that is a setup mistake, answered as a 500 that says so.
+ */
+export async function rawBodyBytes(req: Request, limits: BodyLimits): Promise<Uint8Array> {
+  if ((req as { [rebuiltBodyKey]?: boolean })[rebuiltBodyKey] === true) {
+    throw HttpError.internal(
+      "The exact request body is gone: Next's body parser read it. Export `config = { api: { bodyParser: false } }` from this Pages route.",
+    )
+  }
+  const raw = await readRawBody(req, limits)
+  return raw === undefined ? new Uint8Array(0) : ownBytes(raw.bytes)
+}
