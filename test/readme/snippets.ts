@@ -26,7 +26,7 @@ const entries: Record<string, string> = {
   'routekit/app': 'src/adapters/app.ts',
   'routekit/pages': 'src/adapters/pages.ts',
 }
-for (const name of ['jwt', 'session', 'authjs', 'cors', 'openapi', 'rate-limit', 'testing', 'next-connect']) {
+for (const name of ['jwt', 'session', 'authjs', 'cors', 'openapi', 'rate-limit', 'testing', 'next-connect', 'webhooks']) {
   entries[`routekit/${name}`] = `src/${name}/index.ts`
 }
 
