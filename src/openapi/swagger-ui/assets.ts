@@ -29,6 +29,19 @@ function defaultDist(): string {
   }
 }
 
+/** A file's text; a missing one explained, since the usual cause is a deployment that left it out. */
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    throw new Error(
+      `routekit/openapi/swagger-ui: cannot read ${file}. With output: 'standalone' or on a host that ships only traced files, ` +
+        "list swagger-ui-dist's package.json, swagger-ui.css and swagger-ui-bundle.js in next.config's outputFileTracingIncludes for this route.",
+      { cause: error },
+    )
+  }
+}
+
 /** Swagger UI's files and version, read on first use. */
 export interface SwaggerUiAssets {
   /** The installed swagger-ui-dist version, part of every asset URL so browsers may keep them for good. */
@@ -51,12 +64,12 @@ export function swaggerUiAssets(dist?: string): SwaggerUiAssets {
   let folder: string | undefined
   const path = (name: string) => join((folder ??= dist ?? defaultDist()), name)
   const files = new Map<AssetName, () => Promise<CachedBody>>()
-  const version = cachedBody(async () => String(JSON.parse(await readFile(path('package.json'), 'utf8')).version))
+  const version = cachedBody(async () => String(JSON.parse(await readText(path('package.json'))).version))
   return {
     version: async () => (await version()).text,
     file: (name) => {
       let read = files.get(name)
-      if (!read) files.set(name, (read = cachedBody(() => readFile(path(name), 'utf8'))))
+      if (!read) files.set(name, (read = cachedBody(() => readText(path(name)))))
       return read()
     },
   }
