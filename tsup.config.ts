@@ -18,6 +18,7 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     'next-connect': 'src/next-connect/index.ts',
     actions: 'src/actions/index.ts',
+    webhooks: 'src/webhooks/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

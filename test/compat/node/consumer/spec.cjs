@@ -18,6 +18,7 @@ const expected = {
   'routekit/testing': ['testRoute', 'testToken', 'testSessionCookie', 'runAction'],
   'routekit/actions': ['toServerAction', 'formFields'],
   'routekit/next-connect': ['mountNode', 'mountEdge', 'useNode', 'useEdge', 'validateNode', 'validateEdge'],
+  'routekit/webhooks': ['webhook', 'memoryWebhookStore', 'redisWebhookStore'],
 }
 
 const describe = (error) => `${error && error.code ? `${error.code}: ` : ''}${error && error.message ? error.message.split('\n')[0] : String(error)}`
