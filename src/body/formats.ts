@@ -6,7 +6,15 @@ import { configError } from '../core/options.js'
 /** The body formats routekit parses by name. */
 export type BodyFormat = 'json' | 'form' | 'multipart' | 'text' | 'bytes'
 
-/** A media type a route names itself, such as `application/xml`: `text/*` arrives as a string, anything else as bytes. */
+/**
+ * A media type a route names itself, such as `application/xml`: `text/*`
+ * arrives as a string, anything else as bytes.
+ *
+ * @example
+ * ```ts
+ * const xml: MediaTypeName = 'application/xml'
+ * ```
+ */
 export type MediaTypeName = `${string}/${string}`
 
 /**
@@ -30,12 +38,28 @@ export const formatMediaTypes: Readonly<Record<BodyFormat, string>> = {
   bytes: 'application/octet-stream',
 }
 
-/** The media type an `accepts` entry stands for, lower case. */
+/**
+ * The media type an `accepts` entry stands for, lower case.
+ *
+ * @example
+ * ```ts
+ * acceptedMediaType('bytes') // 'application/octet-stream'
+ * ```
+ */
 export function acceptedMediaType(accept: BodyAccept): string {
   return (formatMediaTypes as Record<string, string>)[accept] ?? accept.toLowerCase()
 }
 
-/** What an accepted body becomes: a named media type is text when its type is `text/`, else bytes. */
+/**
+ * What an accepted body becomes: a named media type is text when its type
+ * is `text/`, else bytes.
+ *
+ * @example
+ * ```ts
+ * valueFormat('text/csv') // 'text'
+ * valueFormat('image/png') // 'bytes'
+ * ```
+ */
 export function valueFormat(accept: BodyAccept): BodyFormat {
   if (bodyFormats.includes(accept as BodyFormat)) return accept as BodyFormat
   return accept.toLowerCase().startsWith('text/') ? 'text' : 'bytes'

@@ -25,6 +25,12 @@ function takes(accept: BodyAccept, essence: string): boolean {
  * is JSON). JSON must be UTF-8 (RFC 8259 §8.1) and so must text: another
  * declared charset is refused rather than decoded wrongly. A refused type
  * is not echoed: the detail names what the route accepts instead.
+ *
+ * @example
+ * ```ts
+ * classifyMediaType('text/plain; charset=UTF-8', ['json', 'text']) // { format: 'text' }
+ * classifyMediaType('text/html', ['json']) // { refused: 'Send application/json.' }
+ * ```
  */
 export function classifyMediaType(header: string | null, accepts: readonly BodyAccept[]): MediaTypeVerdict {
   if (header === null || header.trim() === '') return { refused: 'The request has a body but no Content-Type.' }

@@ -32,6 +32,12 @@ function unsupported(detail: string, headers?: HeadersInit): HttpError {
  * encoding and media type first, then the declared length, then the bytes
  * (counted while they stream). The read happens once per request; later
  * calls get the same bytes, or the same refusal.
+ *
+ * @example
+ * ```ts
+ * const raw = await readRawBody(req, { bodyLimit: 1024 * 1024, maxDepth: 64, accepts: ['json'] })
+ * if (raw !== undefined) console.log(raw.format, raw.bytes.byteLength)
+ * ```
  */
 export function readRawBody(req: Request, limits: BodyLimits): Promise<RawBody> {
   let read = reads.get(req)
@@ -66,6 +72,11 @@ async function readOnce(req: Request, limits: BodyLimits): Promise<RawBody> {
  * Bytes as a plain `Uint8Array` of their own: a host's chunk may be a
  * Node `Buffer` (whose methods differ) or a view into a larger buffer, and
  * code given the bytes must see the same thing on every router.
+ *
+ * @example
+ * ```ts
+ * ownBytes(Buffer.from('abc')).constructor === Uint8Array // true
+ * ```
  */
 export function ownBytes(bytes: Uint8Array): Uint8Array {
   const plain = bytes.constructor === Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
@@ -77,6 +88,11 @@ export function ownBytes(bytes: Uint8Array): Uint8Array {
  * is none), with the route's limits and media types. A rebuilt body's bytes
  * are not the ones that were sent, so a signature over them would always
  * fail: that is a setup mistake, answered as a 500 that says so.
+ *
+ * @example
+ * ```ts
+ * const bytes = await rawBodyBytes(req, { bodyLimit: 1024, maxDepth: 64 })
+ * ```
  */
 export async function rawBodyBytes(req: Request, limits: BodyLimits): Promise<Uint8Array> {
   if ((req as { [rebuiltBodyKey]?: boolean })[rebuiltBodyKey] === true) {

@@ -14,6 +14,12 @@ const absent: ReadBody = { present: false }
  * Reads (see `readRawBody`: limits, media types, once per request) and
  * parses a request body: JSON and forms to values, text to a string, bytes
  * as they are.
+ *
+ * @example
+ * ```ts
+ * const body = await readBody(req, { bodyLimit: 1024 * 1024, maxDepth: 64, accepts: ['json', 'form'] })
+ * const value = body.present ? body.value : undefined
+ * ```
  */
 export async function readBody(req: Request, limits: BodyLimits): Promise<ReadBody> {
   const raw = await readRawBody(req, limits)

@@ -9,6 +9,11 @@ import type { SignedParts, WebhookScheme } from './scheme.js'
  * GitHub signs no timestamp and not `X-GitHub-Delivery`, so the delivery id
  * cannot stop a replay (a replayer may change it freely): the signature,
  * which covers the whole body, identifies the delivery instead.
+ *
+ * @example
+ * ```ts
+ * githubScheme.read(req.headers).delivery.event // 'push'
+ * ```
  */
 export const githubScheme: WebhookScheme = {
   name: 'github',

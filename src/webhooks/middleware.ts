@@ -10,7 +10,14 @@ import { standardScheme } from './standard.js'
 import { memoryWebhookStore, type WebhookStore } from './store.js'
 import { stripeScheme } from './stripe.js'
 
-/** Options for {@link webhook}. */
+/**
+ * Options for {@link webhook}.
+ *
+ * @example
+ * ```ts
+ * const options: WebhookOptions = { scheme: 'standard-webhooks', secrets: process.env.WEBHOOK_SECRET, tolerance: 120 }
+ * ```
+ */
 export interface WebhookOptions {
   /** Whose signatures: `'stripe'`, `'github'` or `'standard-webhooks'` (Svix and the services built on the specification). */
   scheme: WebhookSchemeName
@@ -36,7 +43,14 @@ export interface WebhookOptions {
 const webhookOptionNames = optionNames<WebhookOptions>({ scheme: true, secrets: true, tolerance: true, store: true, replayWindow: true })
 const schemes: Record<WebhookSchemeName, WebhookScheme> = { stripe: stripeScheme, github: githubScheme, 'standard-webhooks': standardScheme }
 
-/** What the handler learns about a verified delivery, on `ctx.webhook`. */
+/**
+ * What the handler learns about a verified delivery, on `ctx.webhook`.
+ *
+ * @example
+ * ```ts
+ * api.use(webhook({ scheme: 'github', secrets })).post(({ webhook: delivery }) => ({ event: delivery.event }))
+ * ```
+ */
 export interface WebhookDelivery {
   scheme: WebhookSchemeName
   /** The delivery id: `webhook-id` (Standard Webhooks), `X-GitHub-Delivery` (GitHub, unsigned); Stripe's is the event's `id` in the body. */

@@ -3,7 +3,14 @@ import { coldStart } from '../rate-limit/cold-start.js'
 import { type RedisClient, type RedisScripting, toScripting } from '../rate-limit/redis-client.js'
 import type { WebhookStore } from './store.js'
 
-/** Options for {@link redisWebhookStore}. */
+/**
+ * Options for {@link redisWebhookStore}.
+ *
+ * @example
+ * ```ts
+ * const store = redisWebhookStore({ client: redis, prefix: 'shop:webhooks:' })
+ * ```
+ */
 export interface RedisWebhookStoreOptions {
   /** A connected node-redis or ioredis client, or any `RedisScripting` (such as `@upstash/redis`): the rate-limit store's client shapes. */
   client: RedisClient

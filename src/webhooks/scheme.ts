@@ -1,7 +1,21 @@
-/** The signature schemes `webhook()` verifies. */
+/**
+ * The signature schemes `webhook()` verifies.
+ *
+ * @example
+ * ```ts
+ * const scheme: WebhookSchemeName = 'stripe'
+ * ```
+ */
 export type WebhookSchemeName = 'stripe' | 'github' | 'standard-webhooks'
 
-/** What a request's signature headers say, before anything is verified. */
+/**
+ * What a request's signature headers say, before anything is verified.
+ *
+ * @example
+ * ```ts
+ * const signed: SignedParts = stripeScheme.read(req.headers)
+ * ```
+ */
 export interface SignedParts {
   /** The signatures the request presents; one matching any secret is enough. */
   signatures: Uint8Array[]
@@ -15,7 +29,14 @@ export interface SignedParts {
   delivery: { id?: string; event?: string }
 }
 
-/** A request header a scheme reads, as OpenAPI documents it. */
+/**
+ * A request header a scheme reads, as OpenAPI documents it.
+ *
+ * @example
+ * ```ts
+ * const header: SchemeHeader = { name: 'webhook-id', required: true, description: 'The delivery id.', schema: { type: 'string' } }
+ * ```
+ */
 export interface SchemeHeader {
   name: string
   required: boolean
@@ -27,6 +48,11 @@ export interface SchemeHeader {
  * One provider's way of signing: how its secrets become HMAC keys, and how
  * its headers are read. Verification itself (HMAC, comparison, tolerance,
  * replay) is shared, so every scheme gets it the same way.
+ *
+ * @example
+ * ```ts
+ * const scheme: WebhookScheme = githubScheme
+ * ```
  */
 export interface WebhookScheme {
   name: WebhookSchemeName

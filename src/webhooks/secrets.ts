@@ -27,6 +27,12 @@ const present = (secret: string | undefined): secret is string => secret !== und
  * The secrets as HMAC keys, resolved no earlier than the first delivery
  * (so `next build` needs none) but checked for shape now. Keys are
  * imported once, when the secrets are first known.
+ *
+ * @example
+ * ```ts
+ * const keys = webhookKeys('routekit/webhooks', stripeScheme, [process.env.STRIPE_WEBHOOK_SECRET])
+ * const hmacKeys = await keys() // on the first delivery
+ * ```
  */
 export function webhookKeys(where: string, scheme: WebhookScheme, option: WebhookSecrets): () => Promise<CryptoKey[]> {
   const isList = Array.isArray(option)

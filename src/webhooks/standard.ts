@@ -15,6 +15,11 @@ function header(headers: Headers, name: 'id' | 'timestamp' | 'signature'): strin
  * `<id>.<timestamp>.<body>`. Secrets are base64, usually prefixed
  * `whsec_`. The id is signed, so it identifies a delivery for replay
  * protection; `v1a` (asymmetric) signatures are not read.
+ *
+ * @example
+ * ```ts
+ * standardScheme.read(req.headers).signedId // the webhook-id
+ * ```
  */
 export const standardScheme: WebhookScheme = {
   name: 'standard-webhooks',

@@ -19,7 +19,14 @@ export interface WebhookStore {
   release(id: string): void | Promise<void>
 }
 
-/** Options for {@link memoryWebhookStore}. */
+/**
+ * Options for {@link memoryWebhookStore}.
+ *
+ * @example
+ * ```ts
+ * const store = memoryWebhookStore({ maxIds: 10_000 })
+ * ```
+ */
 export interface MemoryWebhookStoreOptions {
   /** Most ids held at once; past it the oldest is forgotten. Default 100,000. */
   maxIds?: number

@@ -9,6 +9,11 @@ import type { SignedParts, WebhookScheme } from './scheme.js'
  * per active secret (two while a secret is rolled), each an HMAC-SHA256 of
  * `<t>.<body>` keyed with the whole `whsec_...` string. `v0` and unknown
  * keys are ignored, as Stripe's own library does.
+ *
+ * @example
+ * ```ts
+ * stripeScheme.read(req.headers).timestamp // the t= of Stripe-Signature
+ * ```
  */
 export const stripeScheme: WebhookScheme = {
   name: 'stripe',
