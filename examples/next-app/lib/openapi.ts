@@ -7,6 +7,7 @@ import { noteHandler } from './handlers/note'
 import { notesHandler } from './handlers/notes'
 import { preferencesHandler } from './handlers/preferences'
 import { loginHandler, logoutHandler, meHandler } from './handlers/session'
+import { githubWebhookHandler, stripeWebhookHandler } from './handlers/webhooks'
 
 // Every routekit route of the app, by the path Next.js serves it at (App
 // Router and Pages Router alike), written as the files name them.
@@ -22,6 +23,8 @@ export const routes = {
   '/api/edge': edgeHandler,
   '/api/boom': boomHandler,
   '/api/legacy/boom': legacyBoomHandler,
+  '/api/webhooks/stripe': stripeWebhookHandler,
+  '/api/webhooks/github': githubWebhookHandler,
 }
 
 /** The app's OpenAPI document, served by app/api/openapi/route.ts and committed as openapi.json. */
@@ -37,6 +40,7 @@ export const openApiDocument = generateOpenApi({
     { name: 'session', description: 'Cookie sessions: log in, out, and your preferences.' },
     { name: 'edge', description: 'Routes on the Edge runtime.' },
     { name: 'errors', description: 'Routes that fail on purpose, to show error mapping.' },
+    { name: 'webhooks', description: 'Signed webhooks from Stripe (Edge runtime) and GitHub (Pages Router), verified over the raw body.' },
   ],
   routes,
 })

@@ -9,7 +9,6 @@ import { openApiRoute } from 'routekit/openapi'
 import { testRoute } from 'routekit/testing'
 import { describe, expect, it, vi } from 'vitest'
 import type { z } from 'zod'
-import * as bench from '../lib/bench'
 import * as boom from '../lib/handlers/boom'
 import * as edge from '../lib/handlers/edge'
 import * as importing from '../lib/handlers/import'
@@ -18,23 +17,20 @@ import * as note from '../lib/handlers/note'
 import * as notes from '../lib/handlers/notes'
 import * as preferences from '../lib/handlers/preferences'
 import * as sessions from '../lib/handlers/session'
+import * as webhooks from '../lib/handlers/webhooks'
 import { openApiDocument as document, routes } from '../lib/openapi'
 
 const app = new URL('../', import.meta.url)
 // Routes that are not routekit handlers (the next-connect route is one only
 // halfway: its POST is next-connect code), or that serve the document itself.
 const undocumented = new Set([
-  '/api/bench/kit',
-  '/api/bench-pages/kit',
-  '/api/bench/raw',
-  '/api/bench-pages/raw',
   '/api/legacy/connect/notes',
   '/api/openapi',
   '/api/openapi/reference',
   '/api/openapi/ui/[[...asset]]',
 ])
 const handlersByName = new Map(
-  [bench, boom, edge, importing, legacyNote, note, notes, preferences, sessions].flatMap((module) => Object.entries(module)),
+  [boom, edge, importing, legacyNote, note, notes, preferences, sessions, webhooks].flatMap((module) => Object.entries(module)),
 )
 
 /** Every API route file of the app, by the path Next.js serves it at. */
@@ -79,7 +75,9 @@ describe('the OpenAPI document', () => {
     for (const route of handler.routes) {
       const operation = operations[route.method.toLowerCase()]!
       const { spec } = route
-      expect((operation.parameters ?? []).map((parameter) => parameter.name)).toEqual([...keysOf(spec.params), ...keysOf(spec.query)])
+      // Then the request headers middleware reads (a webhook's signature).
+      const middlewareHeaders = route.middleware.flatMap((layer) => (layer.requestHeaders ?? []).map((header) => header.name))
+      expect((operation.parameters ?? []).map((parameter) => parameter.name)).toEqual([...keysOf(spec.params), ...keysOf(spec.query), ...middlewareHeaders])
       expect(operation.requestBody !== undefined).toBe(spec.body !== undefined)
       const statuses = Object.keys(operation.responses)
       expect(statuses).toEqual(expect.arrayContaining(Object.keys(spec.responses ?? {})))
