@@ -1,15 +1,15 @@
-// Inside Next.js: the example app under `next start`, a raw route against the
-// same route through routekit, on each router, loaded with autocannon.
+// Inside Next.js: the benchmark app (bench/next-app) under `next start`, a raw
+// route against the same route through routekit, on each router, loaded with autocannon.
 import { alternate } from './lib/alternate.mjs'
 import { load } from './lib/load.mjs'
-import { appToken, startApp } from '../scripts/next-app.mjs'
+import { appToken, benchAppDir, startApp } from '../scripts/next-app.mjs'
 
 const routes = {
   'App Router': { raw: '/api/bench/raw', routekit: '/api/bench/kit' },
   'Pages Router': { raw: '/api/bench-pages/raw', routekit: '/api/bench-pages/kit' },
 }
 
-/** Assumes the app is built (bench/run.mjs builds it). */
+/** Assumes the benchmark app is built (bench/run.mjs builds it). */
 export async function runNextPath({ rounds = 3, seconds = 4 } = {}) {
   const token = await appToken({}, { subject: 'bench' })
   const request = {
@@ -17,7 +17,7 @@ export async function runNextPath({ rounds = 3, seconds = 4 } = {}) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'pen', qty: 3, tags: ['office', 'blue'] }),
   }
-  const app = await startApp()
+  const app = await startApp({ dir: benchAppDir, readyPath: '/api/bench/kit' })
   try {
     const results = {}
     for (const [router, paths] of Object.entries(routes)) {

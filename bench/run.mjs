@@ -1,4 +1,4 @@
-// `npm run bench`: builds routekit and the example app, runs every benchmark
+// `npm run bench`: builds routekit, the example app and the benchmark app, runs every benchmark
 // and writes this Node version's section of bench/RESULTS.md, keeping the
 // other versions' sections. Ratios are taken within each round of an
 // alternating A B A B run, so machine drift hits every contender alike.
@@ -9,7 +9,7 @@
 import { cpus, platform, release } from 'node:os'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { buildAll } from '../scripts/next-app.mjs'
+import { appDir, benchAppDir, buildAll } from '../scripts/next-app.mjs'
 import { formatRange } from './lib/stats.mjs'
 import { runOnBenchNode } from './lib/bench-node.mjs'
 
@@ -19,7 +19,7 @@ import { runOnBenchNode } from './lib/bench-node.mjs'
 await runOnBenchNode(import.meta.url)
 
 const started = Date.now()
-buildAll({ quiet: true })
+buildAll({ quiet: true, apps: [appDir, benchAppDir] })
 const { runInProcess } = await import('./inprocess.mjs')
 const { runNodePath } = await import('./node-path.mjs')
 const { runNextPath } = await import('./next-path.mjs')
@@ -90,7 +90,7 @@ ${loadTable(nodePath)}
 
 ### Inside Next.js (\`next start\`, the example app)
 
-The same POST as a raw route and through routekit (\`examples/next-app/app/api/bench\`,
+The same POST as a raw route and through routekit (\`bench/next-app/app/api/bench\`,
 \`pages/api/bench-pages\`), 20 connections, 4 rounds of 5 s after a warm-up round.
 
 ${Object.entries(nextPath).map(([router, byName]) => `#### ${router}\n\n${loadTable(byName)}`).join('\n\n')}

@@ -8,14 +8,16 @@ import { fileURLToPath } from 'node:url'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 export const appDir = fileURLToPath(new URL('../examples/next-app/', import.meta.url))
+/** The benchmark app (bench/next-path.mjs): raw routes beside routekit ones, kept out of the example. */
+export const benchAppDir = fileURLToPath(new URL('../bench/next-app/', import.meta.url))
 const nextBin = createRequire(appDir + 'package.json').resolve('next/dist/bin/next')
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 
-/** Builds routekit (the app imports it by name, from dist) and then the app. */
-export function buildAll({ quiet = false } = {}) {
+/** Builds routekit (the apps import it by name, from dist) and then each app (the example unless told). */
+export function buildAll({ quiet = false, apps = [appDir] } = {}) {
   const stdio = quiet ? 'pipe' : 'inherit'
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio, env })
-  execFileSync(process.execPath, [nextBin, 'build'], { cwd: appDir, stdio, env })
+  for (const dir of apps) execFileSync(process.execPath, [nextBin, 'build'], { cwd: dir, stdio, env })
 }
 
 /**
@@ -52,12 +54,13 @@ export function freePort() {
  * Starts `next start` on 127.0.0.1 and resolves once it answers. The server
  * runs in its own process group, so `stop()` ends it and anything it
  * spawned, and it is also ended if this process exits first. `env` adds
- * variables to the server's environment.
+ * variables to the server's environment; `dir` and `readyPath` pick another
+ * app (the benchmark app) and the GET that shows it is up (any answer below 500).
  */
-export async function startApp({ port, output = 'pipe', timeoutMs = 60_000, env: extraEnv = {} } = {}) {
+export async function startApp({ port, output = 'pipe', timeoutMs = 60_000, env: extraEnv = {}, dir = appDir, readyPath = '/api/edge' } = {}) {
   const chosen = port ?? (await freePort())
   const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(chosen)], {
-    cwd: appDir,
+    cwd: dir,
     env: { ...env, ...extraEnv },
     detached: true,
     stdio: ['ignore', output, output],
@@ -86,8 +89,8 @@ export async function startApp({ port, output = 'pipe', timeoutMs = 60_000, env:
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`)
     try {
-      const response = await fetch(`${url}/api/edge`)
-      if (response.ok) break
+      const response = await fetch(`${url}${readyPath}`)
+      if (response.status < 500) break
     } catch {
       // Not listening yet.
     }

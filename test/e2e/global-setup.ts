@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node'
 import { buildAll, startApp } from '../../scripts/next-app.mjs'
+import { ensureTools } from './contract/tools.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,6 +11,8 @@ declare module 'vitest' {
 /** Builds the package and the example app, starts `next start`, and stops it after the run, pass or fail. */
 export default async function setup(project: TestProject) {
   buildAll({ quiet: true })
+  // Once here, not per test file: files run in parallel, and two installs into one folder collide.
+  ensureTools()
   const app = await startApp()
   project.provide('baseUrl', app.url)
   return async () => {

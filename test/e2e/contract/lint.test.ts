@@ -3,8 +3,8 @@
 // and exactly the warnings docs/decisions.md justifies, so a new one is
 // looked at rather than drowned in a count.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { ensureTools, exampleDocument, runTool, toolsDir } from './tools.js'
+import { describe, expect, it } from 'vitest'
+import { exampleDocument, runTool, toolsDir } from './tools.js'
 
 interface Finding {
   rule: string
@@ -38,8 +38,6 @@ const justified = {
 }
 
 const sorted = (findings: Finding[]) => findings.map(({ rule, at }) => `${rule} ${at}`).sort()
-
-beforeAll(() => ensureTools(), 180_000)
 
 describe('the example\'s OpenAPI document', () => {
   it('passes Redocly\'s recommended rules with no errors and only the justified warnings', () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, bearer, call } from '../client.js'
 import { type Exchange, operationCases, type OperationCases } from './cases.js'
 import { type Prism, type ProxiedAnswer, startPrism } from './prism.js'
-import { ensureTools, exampleDocument, toolsDir } from './tools.js'
+import { exampleDocument, toolsDir } from './tools.js'
 
 interface Operation {
   operationId: string
@@ -28,7 +28,6 @@ let prism: Prism
 let cases: Record<string, OperationCases>
 
 beforeAll(async () => {
-  ensureTools()
   prism = await startPrism(exampleDocument, baseUrl)
   // Notes the bearer token's subject owns: one to edit, one to delete.
   const writer = await bearer('notes:write', 'grace')
@@ -53,8 +52,9 @@ async function exchange(exchange: Exchange): Promise<ProxiedAnswer> {
 }
 
 describe('the example app through a Prism validation proxy', () => {
-  it('has request cases for every documented operation, and for nothing else', () => {
-    expect(Object.keys(cases).sort()).toEqual(operations.map(({ operation }) => operation.operationId).sort())
+  it('has request cases for every documented operation', () => {
+    const missing = operations.map(({ operation }) => operation.operationId).filter((id) => !(id in cases))
+    expect(missing, 'each documented operation needs its requests in test/e2e/contract/cases.ts').toEqual([])
   })
 
   describe.each(operations.map(({ path, method, operation }) => [operation.operationId, path, method, operation] as const))(

@@ -1,9 +1,9 @@
 // The OpenAPI tools the contract tests run (Redocly, Spectral, Prism,
 // openapi-typescript with openapi-fetch) live in tools/contract with their
 // own node_modules: openapi-typescript needs TypeScript 5 beside the root's
-// 6, and 230 MB of CLIs need not slow every install. They are installed
-// from tools/contract/package.json (exact versions) the first time a test
-// asks for them, so a fresh clone runs the tests with nothing more to do.
+// 6, and 230 MB of CLIs need not slow every install. The e2e global setup
+// installs them from tools/contract/package.json (exact versions) when they
+// are missing, so a fresh clone runs the tests with nothing more to do.
 import { execFileSync, type ExecFileSyncOptions } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

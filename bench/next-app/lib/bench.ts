@@ -1,10 +1,13 @@
-// Benchmark routes only (bench/next-path.mjs): the same POST written raw and
-// with routekit, so the cost of routekit inside Next.js can be measured.
+// The benchmark app's routes (bench/next-path.mjs): the same POST written raw
+// and with routekit, so the cost of routekit inside Next.js can be measured.
+// An app of its own, so the example's route list and OpenAPI document show
+// only what a reader should copy.
 import { importJWK, jwtVerify } from 'jose'
 import { createHandler, json } from 'routekit'
 import { jwt } from 'routekit/jwt'
 import { z } from 'zod'
-import { audience, issuer, jwtSecret } from './secrets'
+// The example's development secrets, so scripts/next-app.mjs's appToken() signs for both apps.
+import { audience, issuer, jwtSecret } from '../../../examples/next-app/lib/secrets'
 
 export const BenchBody = z.object({ name: z.string().min(1).max(100), qty: z.number().int().positive(), tags: z.array(z.string()).max(5) })
 
