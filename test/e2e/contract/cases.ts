@@ -3,8 +3,10 @@
 // credentials, one with credentials the app refuses, each with the status
 // the app must answer. Keyed by operationId, and the test fails for an
 // operation missing here, so a new route is covered once it is documented.
+import { createHmac, randomUUID } from 'node:crypto'
 import { testSessionCookie } from '../../../src/testing/index.js'
 import { sessionSecret } from '../../../examples/next-app/lib/secrets.js'
+import { githubWebhookSecret, stripeWebhookSecret } from '../../../examples/next-app/lib/webhook-secrets.js'
 import { bearer } from '../client.js'
 
 export interface Exchange {
@@ -30,6 +32,20 @@ const badToken = { authorization: 'Bearer not.a.token' }
 const badCookie = { cookie: 'session=forged' }
 // A client address of its own, so the rest of the suite keeps its login quota.
 const address = { 'x-forwarded-for': '192.0.2.77' }
+
+const hmac = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('hex')
+
+// Signed as Stripe and GitHub sign: over the exact bytes sent, which are the
+// body's JSON.stringify (each event unique, as the routes refuse replays).
+function toStripe(event: object, secret = stripeWebhookSecret) {
+  const body = { id: `evt_${randomUUID()}`, created: Math.floor(Date.now() / 1000), data: { object: {} }, ...event }
+  const t = Math.floor(Date.now() / 1000)
+  return json(body, { 'stripe-signature': `t=${t},v1=${hmac(secret, `${t}.${JSON.stringify(body)}`)}` })
+}
+function toGithub(delivery: object, secret = githubWebhookSecret) {
+  const body = { zen: randomUUID(), ...delivery }
+  return json(body, { 'x-hub-signature-256': `sha256=${hmac(secret, JSON.stringify(body))}`, 'x-github-event': 'ping', 'x-github-delivery': randomUUID() })
+}
 
 /** The cases, with fresh credentials; `noteId` is a note the token's subject owns. */
 export async function operationCases(noteId: number, spareNoteId: number): Promise<Record<string, OperationCases>> {
@@ -115,6 +131,16 @@ export async function operationCases(noteId: number, spareNoteId: number): Promi
     edgeSum: {
       valid: { method: 'POST', path: '/api/edge', ...json({ numbers: [1, 2] }), status: 200 },
       invalid: { method: 'POST', path: '/api/edge', ...json({ numbers: 'one' }), status: 422 },
+    },
+    stripeWebhook: {
+      valid: { method: 'POST', path: '/api/webhooks/stripe', ...toStripe({ type: 'invoice.paid' }), status: 200 },
+      invalid: { method: 'POST', path: '/api/webhooks/stripe', ...toStripe({ type: 7 }), status: 422 },
+      unauthenticated: { method: 'POST', path: '/api/webhooks/stripe', ...toStripe({ type: 'invoice.paid' }, 'whsec_not_the_secret'), status: 401 },
+    },
+    githubWebhook: {
+      valid: { method: 'POST', path: '/api/webhooks/github', ...toGithub({ repository: { full_name: 'octo/repo' } }), status: 200 },
+      invalid: { method: 'POST', path: '/api/webhooks/github', ...toGithub({ repository: { full_name: 7 } }), status: 422 },
+      unauthenticated: { method: 'POST', path: '/api/webhooks/github', ...toGithub({}, 'not-the-secret'), status: 401 },
     },
     // These fail on purpose: a valid request is answered 500.
     boom: { valid: { method: 'GET', path: '/api/boom', status: 500 } },
