@@ -33,6 +33,7 @@ export const openApiDocument = generateOpenApi({
     title: 'routekit example',
     version: '1.0.0',
     description: 'The notes API of the routekit example app, on both Next.js routers.',
+    license: { name: 'MIT', identifier: 'MIT' }, // the repository's LICENSE
   },
   tags: [
     { name: 'notes', description: 'Notes, with bearer tokens.' },
