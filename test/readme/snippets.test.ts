@@ -1,14 +1,14 @@
-// The README's free-standing code (not copied from the example app) must
+// The free-standing code of the README and docs/ (not copied from the example app) must
 // compile against routekit's real types: a renamed option or export, a
 // wrong argument shape, or a claim like `auth.email` being typed, fails here.
 import { describe, expect, it } from 'vitest'
-import { readmeSnippets, typeErrors } from './snippets.js'
+import { markdownSnippets, typeErrors } from './snippets.js'
 
-describe('the README snippets', () => {
-  const snippets = readmeSnippets()
+describe('the snippets of the README and the guides', () => {
+  const snippets = markdownSnippets()
 
   it('are found', () => {
-    expect(snippets.length).toBeGreaterThanOrEqual(10)
+    expect(snippets.length).toBeGreaterThanOrEqual(30)
   })
 
   it('type-check against the sources', () => {

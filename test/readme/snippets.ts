@@ -1,20 +1,34 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
-/** A README code block that is not a copy of an example-app file, and the README line it starts on. */
+/** A code block of the README or a guide that is not a copy of an example-app file, and where it starts. */
 export interface Snippet {
+  /** The Markdown file, relative to the repository root. */
+  file: string
   line: number
   code: string
 }
 
-export function readmeSnippets(readme = readFileSync(`${root}README.md`, 'utf8')): Snippet[] {
+/** README.md and every guide under docs/, relative to the repository root. */
+export function markdownFiles(): string[] {
+  const guides = readdirSync(`${root}docs`, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))
+  return ['README.md', ...guides.map((name) => `docs/${name}`).sort()]
+}
+
+/** A fenced `ts` block, with the marker of an example-app copy when one precedes it. */
+export const tsBlock = /(<!-- example: (\S+) -->\n)?```ts\n([\s\S]*?)\n```/g
+
+export function markdownSnippets(files = markdownFiles()): Snippet[] {
   const snippets: Snippet[] = []
-  for (const match of readme.matchAll(/(<!-- example: \S+ -->\n)?```ts\n([\s\S]*?)\n```/g)) {
-    if (match[1]) continue // copies of example files are compared with the files (examples.test.ts)
-    snippets.push({ line: readme.slice(0, match.index).split('\n').length + 1, code: match[2]! })
+  for (const file of files) {
+    const text = readFileSync(`${root}${file}`, 'utf8')
+    for (const match of text.matchAll(tsBlock)) {
+      if (match[1]) continue // copies of example files are compared with the files (examples.test.ts)
+      snippets.push({ file, line: text.slice(0, match.index).split('\n').length + 1, code: match[3]! })
+    }
   }
   return snippets
 }
@@ -26,7 +40,7 @@ const entries: Record<string, string> = {
   'routekit/app': 'src/adapters/app.ts',
   'routekit/pages': 'src/adapters/pages.ts',
 }
-for (const name of ['jwt', 'session', 'authjs', 'cors', 'openapi', 'rate-limit', 'testing', 'next-connect', 'webhooks']) {
+for (const name of ['jwt', 'session', 'authjs', 'cors', 'openapi', 'rate-limit', 'testing', 'next-connect', 'webhooks', 'actions']) {
   entries[`routekit/${name}`] = `src/${name}/index.ts`
 }
 
@@ -50,7 +64,9 @@ const options: ts.CompilerOptions = {
  * Returns the errors, each with the README line it belongs to.
  */
 export function typeErrors(snippets: Snippet[]): string[] {
-  const files = new Map(snippets.map((snippet) => [`${root}examples/next-app/readme-snippets/line-${snippet.line}.ts`, snippet]))
+  const files = new Map(
+    snippets.map((snippet) => [`${root}examples/next-app/readme-snippets/${snippet.file.replace(/[/.]/g, '-')}-line-${snippet.line}.ts`, snippet]),
+  )
   const host = ts.createCompilerHost(options)
   const { fileExists, readFile } = host
   host.fileExists = (name) => files.has(name) || fileExists(name)
@@ -61,6 +77,6 @@ export function typeErrors(snippets: Snippet[]): string[] {
     const snippet = diagnostic.file && files.get(diagnostic.file.fileName)
     if (!snippet || diagnostic.start === undefined) return `${diagnostic.file?.fileName ?? ''}: ${message}`
     const { line } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start)
-    return `README.md:${snippet.line + line}: ${message}`
+    return `${snippet.file}:${snippet.line + line}: ${message}`
   })
 }
