@@ -1,5 +1,8 @@
 import { entriesToRecord } from '../core/request-parts.js'
 
+/** A form field's value, a string or a file (spelt so it needs no DOM lib: Node's types have FormData, not `FormDataEntryValue`). */
+export type FormField = NonNullable<ReturnType<FormData['get']>>
+
 /**
  * A submitted form as the object its schema validates, the way routekit
  * parses form bodies for routes: repeated names become arrays, files stay
@@ -12,8 +15,8 @@ import { entriesToRecord } from '../core/request-parts.js'
  * formFields(formData) // { text: 'milk', tags: ['home', 'food'] }
  * ```
  */
-export function formFields(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
-  const fields: [string, FormDataEntryValue][] = []
+export function formFields(form: FormData): Record<string, FormField | FormField[]> {
+  const fields: [string, FormField][] = []
   form.forEach((value, name) => {
     if (!name.startsWith('$ACTION_')) fields.push([name, value])
   })
