@@ -38,7 +38,7 @@ export class RequestState {
    */
   async rawBody(): Promise<Uint8Array> {
     if (this.bodyLimits === undefined) {
-      throw HttpError.internal('rawBody() is for route middleware: a handler-wide middleware runs before the route whose body rules apply is known.')
+      throw HttpError.internal('rawBody() is for route middleware (`.use()` before a route): a handler-wide middleware, a next-connect step or an action has no route whose body rules apply.')
     }
     const { rawBodyBytes } = await (rawBodyModule ??= import('../body/raw-body.js'))
     return rawBodyBytes(this.req, this.bodyLimits)
