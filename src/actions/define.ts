@@ -11,6 +11,15 @@ const actionSpecNames = optionNames<ActionSpec>({ body: true })
 const notForActions = 'an action has only a body: its input'
 const specHints = { params: notForActions, query: notForActions, headers: notForActions, accepts: 'an action takes an object or FormData' }
 
+// React marks a Server Function with this. Next 14 makes one of every
+// function written inline in a 'use server' file, each callable on its own
+// with any arguments, without the chain around it (15 and 16 do not).
+const serverReference = Symbol.for('react.server.reference')
+const hoisted =
+  "the action's function is itself a Server Action: Next made one of it because it is written inline in a 'use server' file, " +
+  'and anyone could call it directly, past the middleware and the validation. Build the action in a module without ' +
+  "'use server' and only bind it there: export const createNote = toServerAction(createNoteAction)."
+
 /** What `.action()` takes from its builder. */
 export interface ActionChain {
   readonly handlerWide: readonly Middleware<any, any>[]
@@ -29,6 +38,7 @@ export interface ActionChain {
 export function defineAction(chain: ActionChain, spec: ActionSpec, fn: (args: never) => unknown): Action<unknown, unknown> {
   checkOptionNames('routekit: the action\'s spec', spec, actionSpecNames, specHints)
   if (typeof fn !== 'function') throw configError('routekit', 'an action needs a function.')
+  if ((fn as { $$typeof?: unknown }).$$typeof === serverReference) throw configError('routekit', hoisted)
   for (const layer of chain.handlerWide) {
     if (!isHttpOnly(layer)) {
       throw configError('routekit', `${layer.name || 'a handler-wide middleware'} runs around the method guard, which an action does not have; build the action from a base without it.`)

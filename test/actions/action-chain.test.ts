@@ -126,4 +126,10 @@ describe('building an action', () => {
     expect(() => api.action({ query: NewNote } as never, () => 'ok')).toThrow(/unknown option `query` \(an action has only a body/)
     expect(() => api.action({ body: NewNote }, undefined as never)).toThrow(/an action needs a function/)
   })
+
+  it("refuses a function Next made a Server Action of (inline in a 'use server' file on Next 14): it would be callable past the chain", () => {
+    // What React's registerServerReference() does to the function Next hoists.
+    const hoisted = Object.assign(async () => 'ok', { $$typeof: Symbol.for('react.server.reference'), $$id: 'abc', $$bound: null })
+    expect(() => signedIn.action({ body: NewNote }, hoisted)).toThrow(/itself a Server Action.*Build the action in a module without 'use server'/)
+  })
 })
