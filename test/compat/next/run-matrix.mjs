@@ -2,7 +2,8 @@
 // The Next.js version matrix: the packed routekit tarball in one small fixture
 // app (fixture/) per Next version, each built with `next build` (Next's own
 // route type checks included), type-checked again with every TypeScript
-// version that applies, served with `next start` and smoke-tested over HTTP.
+// version that applies, served with `next start` and smoke-tested over HTTP
+// (its routes, and a Server Action called as React calls it).
 // Run after `npm run build` (it packs dist/ as it is). Exits non-zero on any
 // failure, saying which version and which step.
 //
@@ -264,6 +265,7 @@ async function serveAndCheck(dir, say) {
       const problem = await runCheck(url, check)
       if (problem) failures.push(`${check.method} ${check.path}: ${problem}`)
     }
+    failures.push(...(await actionChecks(dir, url)))
     say(`${failures.length === 0 ? 'all' : 'not all'} smoke checks passed`)
     if (failures.length > 0) throw new Error(`${failures.length} smoke check(s) failed:\n  ${failures.join('\n  ')}\nserver output:\n${server.output().slice(-4000)}`)
   } finally {
@@ -297,6 +299,52 @@ async function smokeChecks() {
     { method: 'PUT', path: '/api/legacy/7', reqHeaders: json, reqBody: '{"name":', status: 400, headers: { 'content-type': problem } },
     { method: 'DELETE', path: '/api/legacy/7', status: 405, headers: { allow: 'GET, HEAD, PUT, OPTIONS', 'content-type': problem } },
   ]
+}
+
+/**
+ * The fixture's Server Action (app/items/actions.ts), called over HTTP the
+ * way React calls it: a POST to its page with the action's id in
+ * `Next-Action` and the arguments as a JSON array. The id comes from the
+ * build's server-reference manifest. Returns what was wrong, one line each.
+ */
+async function actionChecks(dir, url) {
+  let id
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, '.next/server/server-reference-manifest.json'), 'utf8'))
+    const entries = Object.entries(manifest.node ?? {})
+    // 15 and 16 name the export; 14 does not, and the fixture has one action.
+    id = (entries.find(([, entry]) => entry.exportedName === 'createItem') ?? (entries.length === 1 ? entries[0] : undefined))?.[0]
+    if (!id) return [`action: no single createItem in the server-reference manifest (${entries.length} actions)`]
+  } catch (error) {
+    return [`action: cannot read the server-reference manifest: ${error.message}`]
+  }
+  const token = await signJwt({}, { secret: jwtSecret, algorithm: 'HS256', subject: 'user-2', issuer: 'https://auth.compat.test', audience: 'compat-api', expiresIn: '5m' })
+  const call = async (input, headers = {}) => {
+    const response = await fetch(`${url}/items`, {
+      method: 'POST',
+      headers: { 'next-action': id, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8', origin: url, ...headers },
+      body: JSON.stringify([input]),
+    })
+    const text = await response.text()
+    // The result is one row of the RSC payload: `<n>:{"ok":...}`.
+    const row = text.split('\n').find((line) => /^[0-9a-f]+:\{"ok":/.test(line))
+    return { status: response.status, text, result: row ? JSON.parse(row.slice(row.indexOf(':') + 1)) : undefined }
+  }
+  const checks = [
+    { name: 'signed in', input: { name: 'pen', price: 2 }, headers: { authorization: `Bearer ${token}` }, want: { ok: true, data: { id: '1', name: 'pen', price: 2, owner: 'user-2' } } },
+    { name: 'no token', input: { name: 'pen', price: 2 }, want: { ok: false, problem: { status: 401, code: 'missing_token' } } },
+    { name: 'invalid', input: { name: '', price: -1 }, headers: { authorization: `Bearer ${token}` }, want: { ok: false, problem: { status: 422, errors: [{ path: ['name'] }, { path: ['price'] }] } } },
+  ]
+  const wrong = []
+  for (const check of checks) {
+    try {
+      const { status, text, result } = await call(check.input, check.headers)
+      if (status !== 200 || !contains(result, check.want)) wrong.push(`action (${check.name}): ${status} ${text.slice(0, 300)}, expected a result containing ${JSON.stringify(check.want)}`)
+    } catch (error) {
+      wrong.push(`action (${check.name}): request failed: ${error.message}`)
+    }
+  }
+  return wrong
 }
 
 /** Runs one smoke check; returns what was wrong, or nothing. */
