@@ -32,3 +32,14 @@ export const loginLimit = rateLimit({
   store,
   onError: (error) => console.error('[rate-limit] store unavailable, letting the request through', error),
 })
+
+// The notes page's form (a Server Action on the same base as the routes): 5
+// new notes a minute per client address, counted after the session check.
+export const noteFormLimit = rateLimit({
+  name: 'note-form',
+  key: ipKey({ header: 'x-forwarded-for' }),
+  limit: 5,
+  window: '1m',
+  store,
+  onError: (error) => console.error('[rate-limit] store unavailable, letting the request through', error),
+})

@@ -21,6 +21,11 @@ export type NewNote = z.infer<typeof NewNote>
 export const NoteChanges = z.object({ text: noteText, tags: noteTags }).partial().meta({ id: 'NoteChanges' })
 export type NoteChanges = z.infer<typeof NoteChanges>
 
+// What the notes page's form sends (app/notes): the same text, and the tags
+// as one comma-separated field, since a form's fields are strings.
+const tagList = z.string().transform((tags) => tags.split(',').map((tag) => tag.trim()).filter(Boolean))
+export const NoteForm = z.object({ text: noteText, tags: tagList.pipe(noteTags).default([]) })
+
 export const NoteParams = z.object({ id: z.coerce.number().int().positive() })
 
 export const ListQuery = z.object({
