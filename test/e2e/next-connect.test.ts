@@ -44,9 +44,10 @@ describe('a next-connect route using routekit (Pages Router)', () => {
     expect((await call('GET', `/api/notes/${note.id}`)).json()).toMatchObject({ id: note.id, text: 'via next-connect' })
   })
 
-  it('leaves methods next-connect has no route for to next-connect (its 404; documented)', async () => {
+  it("answers methods next-connect has no route for as routekit does: 405 with Allow (nodeRouterAnswers)", async () => {
     const answer = await call('PUT', path, { headers: json, body: '{}' })
-    expect(answer.status).toBe(404)
-    expect(answer.headers.get('content-type')).not.toBe('application/problem+json')
+    expect(answer.status).toBe(405)
+    expect(answer.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS')
+    expect(answer.headers.get('content-type')).toBe('application/problem+json')
   })
 })

@@ -17,7 +17,7 @@ const expected = {
   'routekit/rate-limit': ['rateLimit', 'ipKey', 'userKey', 'memoryRateLimitStore', 'redisRateLimitStore', 'countRequest', 'RateLimitStoreTimeoutError'],
   'routekit/testing': ['testRoute', 'testToken', 'testSessionCookie', 'runAction'],
   'routekit/actions': ['toServerAction', 'formFields'],
-  'routekit/next-connect': ['mountNode', 'mountEdge', 'useNode', 'useEdge', 'validateNode', 'validateEdge'],
+  'routekit/next-connect': ['mountNode', 'mountEdge', 'useNode', 'useEdge', 'validateNode', 'validateEdge', 'nodeRouterAnswers', 'edgeRouterAnswers'],
   'routekit/webhooks': ['webhook', 'memoryWebhookStore', 'redisWebhookStore'],
 }
 

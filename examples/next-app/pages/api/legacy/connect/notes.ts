@@ -1,6 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from 'next'
 import { createRouter } from 'next-connect'
-import { type AddedBy, mountNode, useNode, validateNode } from 'routekit/next-connect'
+import { type AddedBy, mountNode, nodeRouterAnswers, useNode, validateNode } from 'routekit/next-connect'
 import { bearer, canWrite } from '@/lib/api'
 import { notesHandler } from '@/lib/handlers/notes'
 import { notes } from '@/lib/notes-store'
@@ -21,11 +21,10 @@ router.post(auth, useNode(canWrite), newNote, (req, res) => {
   res.status(201).setHeader('location', `/api/notes/${note.id}`).json(note)
 })
 
-export default router.handler({
-  onError: (error, req, res) => {
-    console.error(`[legacy] ${req.method} ${req.url}`, error)
-    res.status(500).end('Internal Server Error')
-  },
-})
+// Methods without a route and errors answered as routekit answers them:
+// 405 with Allow, and problem+json (a bare 500 in production).
+export default router.handler(
+  nodeRouterAnswers({ methods: ['GET', 'POST'], onError: (error, req) => console.error(`[legacy] ${req.method} ${req.url}`, error) }),
+)
 // routekit reads the body itself, with its limits and problem+json answers.
 export const config = { api: { bodyParser: false } }
