@@ -15,24 +15,28 @@ routekit example app on ${url}   (Ctrl-C to stop)
 A development token (signed with the app's development-only secret, valid 12 h):
   TOKEN=${token}
 
-App Router
-  curl -i ${url}/api/notes?limit=5
-  curl -i -X DELETE ${url}/api/notes                                   # 405 + Allow
-  curl -i -X POST ${url}/api/notes -H 'content-type: application/json' -d '{"text":"hi"}'   # 401
-  curl -i -X POST ${url}/api/notes -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"text":"hi","tags":["demo"]}'
-  curl -i ${url}/api/notes/abc                                         # 400, params
-  curl -i "${url}/api/edge?name=Ada"                                   # Edge runtime
-  curl -i ${url}/api/boom                                              # 500 problem, nothing leaked
-  curl -i -X OPTIONS ${url}/api/notes -H 'origin: http://localhost:5173' -H 'access-control-request-method: POST'   # CORS preflight
-  curl -i ${url}/api/openapi                                           # the OpenAPI document
-  open ${url}/api/openapi/reference                                     # its reference page, in a browser
+App Router (each line works in bash and zsh; the comment is what it answers)
+  curl -i '${url}/api/notes?limit=5'                                  # 200, a list of notes
+  curl -i -X DELETE '${url}/api/notes'                                # 405 + Allow
+  curl -i -X POST '${url}/api/notes' -H 'content-type: application/json' -d '{"text":"hi"}'   # 401 + WWW-Authenticate
+  curl -i -X POST '${url}/api/notes' -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"text":"hi","tags":["demo"]}'   # 201 + Location
+  curl -i -X POST '${url}/api/notes' -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"text":""}'   # 422, errors[] by path
+  curl -i '${url}/api/notes/abc'                                      # 400, params
+  curl -i '${url}/api/edge?name=Ada'                                  # 200, from the Edge runtime
+  curl -i '${url}/api/boom'                                           # 500 problem, nothing leaked
+  curl -i -X OPTIONS '${url}/api/notes' -H 'origin: http://localhost:5173' -H 'access-control-request-method: POST'   # 204, CORS preflight
+  curl -i '${url}/api/openapi'                                        # 200, the OpenAPI document
 
 Pages Router
-  curl -i -c /tmp/routekit-jar -X POST ${url}/api/session/login -H 'content-type: application/json' -d '{"username":"ada","password":"lovelace"}'
-  curl -i -b /tmp/routekit-jar ${url}/api/session/me
-  curl -i ${url}/api/legacy/notes/1
-  curl -i -X POST ${url}/api/import -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '[{"text":"a"},{"text":"b"}]'
-  curl -i -X POST ${url}/api/legacy/connect/notes -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"text":"hi"}'   # next-connect + routekit
+  curl -i -c /tmp/routekit-jar -X POST '${url}/api/session/login' -H 'content-type: application/json' -d '{"username":"ada","password":"lovelace"}'   # 200 + Set-Cookie
+  curl -i -b /tmp/routekit-jar '${url}/api/session/me'                # 200, who you are
+  curl -i '${url}/api/legacy/notes/1'                                 # 200, the first note
+  curl -i -X POST '${url}/api/import' -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '[{"text":"a"},{"text":"b"}]'   # 200, imported
+  curl -i -X POST '${url}/api/legacy/connect/notes' -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"text":"hi"}'   # 201, next-connect + routekit
+
+In a browser (xdg-open on Linux, open on macOS):
+  xdg-open '${url}/api/openapi/reference' || open '${url}/api/openapi/reference'   # the API reference page
+  xdg-open '${url}/api/openapi/ui' || open '${url}/api/openapi/ui'                 # Swagger UI
 
 Login is rate limited to 10 attempts a minute per address (in memory; RATE_LIMIT_STORE=redis
 with REDIS_URL shares the limit between instances). CORS_ORIGINS lists the origins allowed.
