@@ -51,7 +51,7 @@ async function notesTagged(tag: string): Promise<{ text: string; owner: string; 
  * limits count per client address, so tests do not share their counts.
  */
 function visitor(javaScriptEnabled: boolean): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${nextAddress++}` } })
+  return browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { 'x-forwarded-for': `203.0.113.${nextAddress++}` } })
 }
 
 /** Opens the notes page; with JavaScript, waits until React has hydrated the forms. */
@@ -211,7 +211,7 @@ describe('the action behind Next’s own Origin check', () => {
     const id = /\{&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(noteForm)?.[1]
     expect(id).toBeDefined()
     const login = await call('POST', '/api/session/login', {
-      headers: { 'content-type': 'application/json', origin: baseUrl, 'x-forwarded-for': '198.51.100.90' },
+      headers: { 'content-type': 'application/json', origin: baseUrl, 'x-forwarded-for': '203.0.113.90' },
       body: JSON.stringify({ username: 'ada', password: 'lovelace' }),
     })
     expect(login.status).toBe(200)
@@ -220,7 +220,7 @@ describe('the action behind Next’s own Origin check', () => {
     const callAction = (site: string, text: string) =>
       call('POST', '/notes', {
         // useActionState's call: (previousState, input). No Origin, which Next only warns about.
-        headers: { 'next-action': id!, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8', 'sec-fetch-site': site, cookie, 'x-forwarded-for': '198.51.100.91' },
+        headers: { 'next-action': id!, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8', 'sec-fetch-site': site, cookie, 'x-forwarded-for': '203.0.113.91' },
         body: JSON.stringify([null, { text, tags: tag }]),
       })
     const resultOf = (text: string) => JSON.parse(text.split('\n').find((line) => /^[0-9a-f]+:\{"ok":/.test(line))!.replace(/^[0-9a-f]+:/, ''))
