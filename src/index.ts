@@ -3,7 +3,7 @@
 export { createHandler, Handler } from './core/handler.js'
 export type { HandleOptions, HandlerOptions, RequestHandler } from './core/handler.js'
 export type { Middleware, MiddlewareArgs, NextFunction, NextResult } from './core/middleware.js'
-export { handlerWide } from './core/handler-wide.js'
+export { handlerWide, httpOnly } from './core/handler-wide.js'
 export type { HandlerWideMiddleware } from './core/handler-wide.js'
 export { describeMiddleware, middlewareDescription } from './core/describe.js'
 export type { DescribedHeader, MiddlewareDescription, RouteDescription } from './core/describe.js'

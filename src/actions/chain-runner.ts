@@ -1,17 +1,20 @@
+import { checkStructure } from '../body/safe-json.js'
 import { compose, RequestState, type Terminal } from '../core/compose.js'
+import { isResponse } from '../core/is-response.js'
 import { isNextControlFlowError } from '../core/next-control-flow.js'
 import { mapError } from '../core/problem.js'
+import { withTimeout } from '../core/timeout.js'
 import { runSchema } from '../validation/standard-schema.js'
 import { toValidationIssues, validationError } from '../validation/validation-error.js'
 import type { ActionChain } from './define.js'
 import { formFields } from './form-fields.js'
 import { problemOfResponse } from './problem-of-response.js'
-import type { Action, ActionResult, ActionSpec } from './types.js'
+import type { Action, ActionCookieWriter, ActionResult, ActionSpec } from './types.js'
 
 /** One call's input on the way in, and what the function returned on the way out. */
 class ActionState extends RequestState {
-  constructor(req: Request, readonly input: unknown) {
-    super(req, {}, ['POST'])
+  constructor(req: Request, readonly input: unknown, signal?: () => AbortSignal) {
+    super(req, {}, ['POST'], signal)
   }
   answered = false
   data: unknown = undefined
@@ -30,12 +33,17 @@ export function actionRunner(chain: ActionChain, spec: ActionSpec, fn: (args: ne
     const state = requestState as ActionState
     let body: unknown
     if (spec.body) {
-      const result = await runSchema(spec.body, state.input instanceof FormData ? formFields(state.input) : state.input)
+      // A plain object gets the checks a JSON body gets (no `__proto__`, bounded depth): React's decoder is not ours to trust.
+      const input = state.input instanceof FormData ? formFields(state.input) : state.input
+      if (!(state.input instanceof FormData)) checkStructure(input, settings.maxDepth)
+      const result = await runSchema(spec.body, input)
       if (result.issues) throw validationError(settings.invalidBodyStatus, toValidationIssues('body', result.issues))
       body = result.value
     }
     try {
       state.data = await fn({ ...ctx, body, req: state.req, signal: state.signal } as never)
+      // Code shared with routes may return `created(note)`: React cannot send a Response, so its JSON is the data.
+      if (isResponse(state.data)) state.data = await dataOfResponse(state.data)
     } catch (error) {
       // A login that ends in redirect() must still get its session cookie:
       // the middleware finishes as for a success, then Next gets the error.
@@ -47,20 +55,26 @@ export function actionRunner(chain: ActionChain, spec: ActionSpec, fn: (args: ne
   }
   const run = compose(chain.middleware, terminal)
 
-  const failed = async (error: unknown, request: Request): Promise<ActionResult<unknown>> => {
+  const failed = async (error: unknown, request: Request, cookies: ActionCookieWriter): Promise<ActionResult<unknown>> => {
     if (isNextControlFlowError(error)) throw error
-    const { problem } = mapError(error, settings.dev)
+    const { problem, headers } = mapError(error, settings.dev)
+    // A refusal may clear a bad session cookie; the browser must hear of it as a route's client would.
+    for (const header of headers?.getSetCookie() ?? []) cookies.setCookie(header)
     if (problem.status >= 500 && onError) await Promise.resolve().then(() => onError(error, request)).catch(() => undefined)
     return { ok: false, problem }
   }
 
   return async (request, input, cookies) => {
-    const state = new ActionState(request, input)
+    let state = new ActionState(request, input)
     let response: Response
     try {
-      response = await run(state)
+      const outer = state
+      // With a timeout the chain runs on a state whose signal also aborts at the deadline.
+      response = chain.timeout === undefined
+        ? await run(state)
+        : await withTimeout(() => outer.signal, (signal) => run((state = new ActionState(request, input, signal))), chain.timeout)
     } catch (error) {
-      return failed(error, request)
+      return failed(error, request, cookies)
     }
     for (const header of response.headers.getSetCookie()) cookies.setCookie(header)
     if (state.controlFlow) throw state.controlFlow.error
@@ -69,3 +83,11 @@ export function actionRunner(chain: ActionChain, spec: ActionSpec, fn: (args: ne
     return { ok: false, problem: await problemOfResponse(response) }
   }
 }
+
+/** What a returned Response carries as data: its JSON, or a 500 for anything an action cannot hand to React. */
+async function dataOfResponse(response: Response): Promise<unknown> {
+  if (response.ok && /^application\/(?:[\w.+-]+\+)?json\b/i.test(response.headers.get('content-type') ?? '')) return response.json()
+  if (response.status === 204) return undefined
+  throw new TypeError('An action returned a Response that is not a JSON success; return the data itself, or throw an HttpError.')
+}
+

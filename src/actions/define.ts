@@ -26,6 +26,8 @@ export interface ActionChain {
   readonly middleware: readonly Middleware<any, any>[]
   readonly settings: RouteSettings
   readonly onError?: (error: unknown, req: Request) => void | Promise<void>
+  /** The handler's `timeout`: an action that takes longer resolves to a 503 problem. */
+  readonly timeout?: number
 }
 
 /**
@@ -38,7 +40,10 @@ export interface ActionChain {
 export function defineAction(chain: ActionChain, spec: ActionSpec, fn: (args: never) => unknown): Action<unknown, unknown> {
   checkOptionNames('routekit: the action\'s spec', spec, actionSpecNames, specHints)
   if (typeof fn !== 'function') throw configError('routekit', 'an action needs a function.')
-  if ((fn as { $$typeof?: unknown }).$$typeof === serverReference) throw configError('routekit', hoisted)
+  // Middleware written inline in the same file is hoisted the same way.
+  for (const part of [fn, ...chain.middleware, ...chain.handlerWide]) {
+    if ((part as { $$typeof?: unknown }).$$typeof === serverReference) throw configError('routekit', hoisted)
+  }
   for (const layer of chain.handlerWide) {
     if (!isHttpOnly(layer)) {
       throw configError('routekit', `${layer.name || 'a handler-wide middleware'} runs around the method guard, which an action does not have; build the action from a base without it.`)

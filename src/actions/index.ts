@@ -25,8 +25,8 @@ let nextHeaders: Promise<typeof import('next/headers.js')> | undefined
 export function toServerAction<TInput, TData>(action: Action<TInput, TData>): ServerAction<TInput, TData> {
   if (typeof action?.run !== 'function') throw new TypeError('routekit/actions: toServerAction() takes what `.action()` returns.')
   return async function serverAction(...args: unknown[]) {
-    // useActionState calls (previousState, formData); a direct call passes the input alone.
-    const input = (args.length >= 2 ? args[1] : args[0]) as TInput | FormData
+    // useActionState calls (previousState, formData), after any arguments bound with .bind(): the payload is last.
+    const input = args.at(-1) as TInput | FormData
     const { cookies, headers } = await (nextHeaders ??= import('next/headers.js'))
     // Next 14 returns them directly, 15 and 16 as promises: await covers both.
     const request = actionRequest(new Headers(await headers()))

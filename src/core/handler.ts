@@ -231,7 +231,7 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
   action(specOrFn: ActionSpec | ((args: never) => unknown), fn?: (args: never) => unknown): Action<any, any> {
     const [spec, handler] = typeof specOrFn === 'function' ? [{}, specOrFn] : [specOrFn, fn]
     const { handlerWide, middleware, settings, options } = this.#state
-    return defineAction({ handlerWide, middleware, settings, onError: options.onError }, spec, handler!)
+    return defineAction({ handlerWide, middleware, settings, onError: options.onError, timeout: options.timeout }, spec, handler!)
   }
 
   #route(method: RouteMethod, specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {

@@ -23,8 +23,8 @@ function discoveryIssuer(option: URL | string | DiscoveryOptions): string {
   checkOptionNames('routekit/jwt: `discovery`', settings, discoveryOptionNames)
   const url = secureUrl(settings.issuer, '`discovery`')
   if (url.search || url.hash) throw configError('routekit/jwt', '`discovery` is an issuer identifier, which has no query or fragment.')
-  // A URL object adds "/" to a bare origin; providers write "https://idp.example".
-  return typeof settings.issuer === 'string' ? settings.issuer : url.href.replace(/\/$/, '')
+  // Compared exactly (a trailing "/" makes another issuer): a string as it is, a URL by its href.
+  return typeof settings.issuer === 'string' ? settings.issuer : url.href
 }
 
 interface Located {
@@ -48,6 +48,7 @@ export function discoveredKeySet(option: URL | string | DiscoveryOptions, report
   let located: Located | undefined
   let failedAt = -Infinity
   let pending: Promise<Located> | undefined
+  let lastError: JwksUnavailableError | undefined
 
   const fetchConfiguration = async (): Promise<Located> => {
     try {
@@ -59,6 +60,7 @@ export function discoveredKeySet(option: URL | string | DiscoveryOptions, report
     } catch (cause) {
       failedAt = Date.now()
       const error = new JwksUnavailableError('The OpenID configuration could not be fetched or read.', { cause })
+      lastError = error
       report(error)
       if (located && Date.now() - located.fetchedAt <= maxStale) return located
       throw error
@@ -69,9 +71,12 @@ export function discoveredKeySet(option: URL | string | DiscoveryOptions, report
 
   const locate = (): Located | Promise<Located> => {
     const now = Date.now()
-    if (located && (now - located.fetchedAt < cacheMaxAge || (now - failedAt < cooldownDuration && now - located.fetchedAt <= maxStale))) {
+    const coolingDown = now - failedAt < cooldownDuration
+    if (located && (now - located.fetchedAt < cacheMaxAge || (coolingDown && now - located.fetchedAt <= maxStale))) {
       return located
     }
+    // Nothing usable and the provider failed moments ago: answer at once rather than asking it again per request.
+    if (coolingDown && lastError) throw lastError
     return (pending ??= fetchConfiguration())
   }
 

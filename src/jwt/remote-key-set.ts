@@ -81,10 +81,13 @@ export function remoteKeySet(option: URL | string | JwksOptions, report: JwksFai
     return local.getKey
   }
 
+  let lastError: JwksUnavailableError | undefined
   return async (header, token) => {
     if (Date.now() - failedAt < cooldown) {
       const fallback = stale()
       if (fallback) return fallback(header, token)
+      // Nothing to fall back on: refuse at once until the cooldown ends, rather than one slow fetch per request.
+      if (lastError) throw lastError
     }
     try {
       return await remote(header, token)
@@ -92,6 +95,7 @@ export function remoteKeySet(option: URL | string | JwksOptions, report: JwksFai
       if (isTokenError(error)) throw error
       failedAt = Date.now()
       const unavailable = new JwksUnavailableError('The JSON Web Key Set could not be fetched or read.', { cause: error })
+      lastError = unavailable
       report(unavailable)
       const fallback = stale()
       if (fallback) return fallback(header, token)

@@ -107,6 +107,27 @@ describe.each(routers)('jwt({ discovery }) with oidc-provider (%s router)', (rou
   })
 })
 
+describe('discovery while the provider is down', () => {
+  it('asks once per cooldown when it never got a configuration, answering 503 meanwhile', async () => {
+    const token = await provider.accessToken('urn:routekit:rs256')
+    provider.down = true
+    const before = provider.hits.get(configurationPath) ?? 0
+    const { handler } = app('urn:routekit:rs256', { cooldownDuration: 10_000 })
+    for (let i = 0; i < 5; i++) expect((await send('app', handler, { headers: { authorization: `Bearer ${token}` } })).status).toBe(503)
+    expect((provider.hits.get(configurationPath) ?? 0) - before).toBe(1)
+  })
+
+  it('compares a URL issuer by its href, exactly (a trailing slash makes another issuer)', async () => {
+    const reports: unknown[] = []
+    const handler = createHandler()
+      .use(jwt({ discovery: new URL(provider.issuer), algorithms: ['RS256'], onError: (error) => void reports.push(error) }))
+      .get(() => 'ok')
+    const token = await provider.accessToken('urn:routekit:rs256')
+    expect((await send('app', handler, { headers: { authorization: `Bearer ${token}` } })).status).toBe(503)
+    expect(((reports[0] as Error).cause as Error).message).toMatch(/names issuer .* not ".*\/"/)
+  })
+})
+
 describe('what discovery refuses', () => {
   it('a configuration document that names another issuer (a mix-up), as 503', async () => {
     const impostor = createServer((_req, res) => {

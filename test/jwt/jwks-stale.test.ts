@@ -72,6 +72,14 @@ describe.each(routers)('a JWKS outage (%s router)', (router) => {
     expect(reports).toHaveLength(1)
   })
 
+  it('with nothing cached, asks the provider once per cooldown, not once per request', async () => {
+    server.mode = 'error'
+    const { handler } = app({ cooldownDuration: 10_000 })
+    const before = server.fetches
+    for (let i = 0; i < 5; i++) expect((await call(handler)).status).toBe(503)
+    expect(server.fetches - before).toBe(1)
+  })
+
   it('a kid the stale set does not have is 401, and once the provider is back a rotated key is fetched', async () => {
     const { handler } = app({ cacheMaxAge: 20, cooldownDuration: 0 })
     expect((await call(handler)).status).toBe(200)

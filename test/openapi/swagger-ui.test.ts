@@ -61,6 +61,11 @@ describe.each(routers)('swaggerUi() (%s router)', (router) => {
     expect(cached.status).toBe(304)
     const starter = await send(router, handler, { path: '/api/docs/routekit-swagger-ui.js' })
     expect(starter.text).toContain('SwaggerUIBundle(options)')
+    // Names an object has by inheritance are no asset files: a deep link to the page, not a 500.
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+      const answer = await send(router, handler, { path: `/api/docs/${name}` })
+      expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8'])
+    }
   })
 
   it('serves the document it was given, or points at a URL', async () => {

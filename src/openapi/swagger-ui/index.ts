@@ -65,7 +65,7 @@ export function swaggerUi<TCtx extends object = {}>(document: DocumentSource | s
   return base.get(async ({ req }) => {
     const path = new URL(req.url).pathname
     const name = path.slice(path.lastIndexOf('/') + 1)
-    if (name in assetFiles) {
+    if (Object.hasOwn(assetFiles, name)) {
       return conditionalResponse(req, await assets.file(name as AssetName), { 'content-type': assetFiles[name as AssetName], 'cache-control': immutable })
     }
     if (name === 'routekit-swagger-ui.js') return conditionalResponse(req, await starter(), { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': immutable })

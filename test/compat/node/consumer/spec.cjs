@@ -5,7 +5,7 @@
 'use strict'
 
 const expected = {
-  routekit: ['createHandler', 'handlerWide', 'describeMiddleware', 'HttpError', 'isHttpError', 'problemResponse', 'json', 'created', 'accepted', 'noContent'],
+  routekit: ['createHandler', 'handlerWide', 'httpOnly', 'describeMiddleware', 'HttpError', 'isHttpError', 'problemResponse', 'json', 'created', 'accepted', 'noContent'],
   'routekit/app': ['toAppRoute'],
   'routekit/pages': ['toPagesRoute', 'getPagesContext'],
   'routekit/jwt': ['jwt', 'requireScope', 'authorize', 'signJwt'],
