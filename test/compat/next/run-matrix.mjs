@@ -3,7 +3,8 @@
 // app (fixture/) per Next version, each built with `next build` (Next's own
 // route type checks included), type-checked again with every TypeScript
 // version that applies, served with `next start` and smoke-tested over HTTP
-// (its routes, and a Server Action called as React calls it).
+// (its routes, and a Server Action called as React calls it), and its
+// action's form driven in Chromium with JavaScript and without.
 // Run after `npm run build` (it packs dist/ as it is). Exits non-zero on any
 // failure, saying which version and which step.
 //
@@ -40,6 +41,10 @@ const legs = {
     next: '14.2.33', // the newest 14.2 whose @next/swc-linux-x64-gnu binary the registry has
     react: '18.3.1',
     typesReact: '18.3.32',
+    typesReactDom: '18.3.7',
+    // React 18 has no useActionState: the form uses react-dom's useFormState
+    // (app/items/use-form-action.react-18.ts in use-form-action.ts's place).
+    react18: true,
     build: '5.9',
     // With TypeScript 7 (no lib/typescript.js) Next 14 reads no tsconfig.json,
     // so `paths` aliases do not resolve; an app without them fails at
@@ -51,6 +56,7 @@ const legs = {
     next: '15.5.29',
     react: '19.3.1',
     typesReact: '19.3.0',
+    typesReactDom: '19.3.0',
     build: '6.0',
     // The same for `paths` with TypeScript 7; an app without them fails at
     // "TypeScript 7.0.2 is not supported by this version of Next.js", even
@@ -61,12 +67,19 @@ const legs = {
     next: '16.4.6',
     react: '19.3.1',
     typesReact: '19.3.0',
+    typesReactDom: '19.3.0',
     // Next 16 type-checks through the tsc CLI by default
     // (experimental.useTypeScriptCli), so TypeScript 7 works as `typescript`.
     build: '7.0',
     otherBuilds: { '5.9': 'checks', '6.0': 'checks' },
   },
 }
+
+// Chromium's flags for the browser checks, as test/e2e/browser-csrf.test.ts passes them.
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+]
 
 const args = parseArgs(process.argv.slice(2), ['next', 'jobs', 'quick'])
 const chosen = args.next ? args.next.split(',') : Object.keys(legs)
@@ -133,7 +146,7 @@ async function runLeg(major) {
     }
 
     say('next start with JWT_SECRET, smoke checks')
-    await serveAndCheck(dir, say)
+    await serveAndCheck(dir, say, leg)
 
     if (runOtherBuilds) {
       for (const [name, expected] of Object.entries(leg.otherBuilds)) {
@@ -195,6 +208,9 @@ async function prepare(dir, leg) {
     await rm(join(dir, 'node_modules', name), { recursive: true, force: true })
   }
   await cp(fixture, dir, { recursive: true })
+  const hook = join(dir, 'app/items/use-form-action')
+  if (leg.react18) await rename(`${hook}.react-18.ts`, `${hook}.ts`)
+  else await rm(`${hook}.react-18.ts`)
   const aliases = Object.fromEntries(Object.entries(typescripts).map(([name, version]) => [`typescript-${name}`, `npm:typescript@${version}`]))
   const manifest = {
     name: `routekit-compat-next-${leg.next.split('.')[0]}`,
@@ -210,6 +226,7 @@ async function prepare(dir, leg) {
     devDependencies: {
       '@types/node': '20.19.43',
       '@types/react': leg.typesReact,
+      '@types/react-dom': leg.typesReactDom,
       typescript: typescripts[leg.build],
       ...aliases,
     },
@@ -244,7 +261,7 @@ async function assertInstalledIsPacked(dir) {
   }
 }
 
-async function serveAndCheck(dir, say) {
+async function serveAndCheck(dir, say, leg) {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const server = spawnGroup(process.execPath, [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
@@ -266,6 +283,10 @@ async function serveAndCheck(dir, say) {
       if (problem) failures.push(`${check.method} ${check.path}: ${problem}`)
     }
     failures.push(...(await actionChecks(dir, url)))
+    const browserBegun = Date.now()
+    const browserFailures = await browserChecks(url, leg)
+    failures.push(...browserFailures)
+    say(`Chromium, the action's form with JavaScript on and off: ${browserFailures.length === 0 ? 'passed' : 'FAILED'} (${((Date.now() - browserBegun) / 1000).toFixed(1)} s)`)
     say(`${failures.length === 0 ? 'all' : 'not all'} smoke checks passed`)
     if (failures.length > 0) throw new Error(`${failures.length} smoke check(s) failed:\n  ${failures.join('\n  ')}\nserver output:\n${server.output().slice(-4000)}`)
   } finally {
@@ -345,6 +366,116 @@ async function actionChecks(dir, url) {
     }
   }
   return wrong
+}
+
+/**
+ * The fixture's form on the action (app/items/item-form.tsx) in Chromium,
+ * launched as test/e2e/browser-csrf.test.ts launches it (one browser per
+ * leg, a fresh profile per context). With JavaScript React calls the action
+ * (a fetch with `Next-Action`); without, the browser posts the form and the
+ * page comes back with the result (useActionState's, on React 18
+ * useFormState's, progressive enhancement). Signed in is an Authorization
+ * header on every request, which the action's jwt() reads: a valid item is
+ * created, an invalid one shows each field's error; signed out, the 401
+ * problem. Returns what was wrong, one line each.
+ */
+async function browserChecks(url, leg) {
+  const { chromium } = await import('playwright-core')
+  const token = await signJwt({}, { secret: jwtSecret, algorithm: 'HS256', subject: 'user-3', issuer: 'https://auth.compat.test', audience: 'compat-api', expiresIn: '5m' })
+  const form = 'form[aria-label="New item"]'
+  const results = `${form} [role=status], ${form} [role=alert], ${form} .field-error`
+  const hook = leg.react18 ? 'useFormState' : 'useActionState'
+  const cases = {
+    signedIn: [
+      {
+        name: 'valid',
+        fields: { name: 'pen', price: '2' },
+        check: async (page) => expectText(await page.locator(`${form} [role=status]`).textContent(), 'Created pen for user-3.'),
+      },
+      {
+        name: 'invalid',
+        fields: { name: '', price: '-1' },
+        check: async (page) => {
+          const problems = [expectText(await page.locator(`${form} [role=alert]`).getAttribute('data-status'), '422')]
+          for (const field of ['name', 'price']) {
+            const error = page.locator(`${form} .field-error[data-field="${field}"]`)
+            problems.push((await error.count()) === 1 && /\S/.test(await error.textContent()) ? undefined : `no error shown for ${field}`)
+          }
+          return problems.filter(Boolean).join('; ') || undefined
+        },
+      },
+    ],
+    signedOut: [
+      {
+        name: 'valid',
+        fields: { name: 'pen', price: '2' },
+        check: async (page) => {
+          const alert = page.locator(`${form} [role=alert]`)
+          return expectText(await alert.getAttribute('data-status'), '401') ?? (/^401 Unauthorized/.test(await alert.textContent()) ? undefined : `alert "${await alert.textContent()}"`)
+        },
+      },
+    ],
+  }
+  let browser
+  try {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs })
+  } catch (error) {
+    return [`browser: Chromium did not start: ${error.message.split('\n')[0]}`]
+  }
+  const wrong = []
+  try {
+    for (const javaScriptEnabled of [true, false]) {
+      for (const [who, list] of Object.entries(cases)) {
+        const where = `browser (${hook}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}, ${who === 'signedIn' ? 'signed in' : 'signed out'})`
+        const context = await browser.newContext({ javaScriptEnabled, extraHTTPHeaders: who === 'signedIn' ? { authorization: `Bearer ${token}` } : {} })
+        context.setDefaultTimeout(15_000)
+        try {
+          const page = await context.newPage()
+          await page.goto(`${url}/items`)
+          // With JavaScript, submit only once React has hydrated the form.
+          if (javaScriptEnabled) await page.waitForFunction((selector) => Object.keys(document.querySelector(selector) ?? {}).some((key) => key.startsWith('__reactFiber')), form)
+          for (const { name, fields, check } of list) {
+            try {
+              for (const [field, value] of Object.entries(fields)) await page.locator(`${form} [name="${field}"]`).fill(value)
+              const posted = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === '/items')
+              if (javaScriptEnabled) {
+                const before = await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((node) => node.textContent).join('|'), results)
+                await page.locator(`${form} button`).click()
+                await page.waitForFunction(
+                  ([selector, previous]) => {
+                    const now = [...document.querySelectorAll(selector)].map((node) => node.textContent).join('|')
+                    return now !== '' && now !== previous
+                  },
+                  [results, before],
+                )
+              } else {
+                await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(`${form} button`).click()])
+                await page.locator(results).first().waitFor()
+              }
+              // React's call carries the action's id; the browser's own post does not.
+              const nextAction = await (await posted).headerValue('next-action')
+              const how = javaScriptEnabled === (nextAction !== null) ? undefined : `the POST ${nextAction === null ? 'had no' : 'had a'} Next-Action header`
+              const problem = [how, await check(page)].filter(Boolean).join('; ')
+              if (problem) wrong.push(`${where}, ${name}: ${problem}; the form showed "${(await page.locator(form).innerText()).replace(/\s+/g, ' ')}"`)
+            } catch (error) {
+              wrong.push(`${where}, ${name}: ${error.message.split('\n')[0]}`)
+            }
+          }
+        } catch (error) {
+          wrong.push(`${where}: ${error.message.split('\n')[0]}`)
+        } finally {
+          await context.close()
+        }
+      }
+    }
+  } finally {
+    await browser.close()
+  }
+  return wrong
+}
+
+function expectText(got, want) {
+  return got === want ? undefined : `${JSON.stringify(got)}, expected ${JSON.stringify(want)}`
 }
 
 /** Runs one smoke check; returns what was wrong, or nothing. */
