@@ -33,12 +33,3 @@ redis.call('PEXPIRE', KEYS[1], keep)
 return { 1, current, previous, elapsed }
 `
 
-let scriptSha: Promise<string> | undefined
-
-/** The script's SHA-1 for EVALSHA, computed once with Web Crypto (no Node built-in). */
-export function countScriptSha(): Promise<string> {
-  scriptSha ??= crypto.subtle.digest('SHA-1', new TextEncoder().encode(countScript)).then((digest) =>
-    Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''),
-  )
-  return scriptSha
-}

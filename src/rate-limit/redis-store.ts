@@ -2,7 +2,8 @@ import { checkOptionNames, optionNames } from '../core/options.js'
 import type { RateLimitCounts } from './policy.js'
 import { coldStart } from './cold-start.js'
 import { type RedisClient, toScripting } from './redis-client.js'
-import { countScript, countScriptSha } from './redis-script.js'
+import { luaScript } from './lua-script.js'
+import { countScript } from './redis-script.js'
 import type { RateLimitStore } from './store.js'
 
 /** Options for {@link redisRateLimitStore}. */
@@ -13,9 +14,7 @@ export interface RedisRateLimitStoreOptions {
   prefix?: string
 }
 
-function isNoScript(error: unknown): boolean {
-  return String((error as { message?: unknown } | null)?.message ?? error).includes('NOSCRIPT')
-}
+const count = luaScript(countScript)
 
 function toCounts(reply: unknown): RateLimitCounts {
   if (!Array.isArray(reply) || reply.length !== 4) throw new TypeError('routekit/rate-limit: unexpected reply from Redis.')
@@ -50,14 +49,7 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RateLi
       await ready()
       const keys = [prefix + key]
       const args = [String(policy.limit), String(policy.windowMs), policy.algorithm]
-      const sha = await countScriptSha()
-      try {
-        return toCounts(await redis.evalsha(sha, keys, args))
-      } catch (error) {
-        if (!isNoScript(error)) throw error
-        // EVAL also caches the script, so the next request is one EVALSHA again.
-        return toCounts(await redis.eval(countScript, keys, args))
-      }
+      return toCounts(await count(redis, keys, args))
     },
   }
 }

@@ -1,5 +1,6 @@
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
 import { coldStart } from '../rate-limit/cold-start.js'
+import { luaScript } from '../rate-limit/lua-script.js'
 import { type RedisClient, type RedisScripting, toScripting } from '../rate-limit/redis-client.js'
 import type { WebhookStore } from './store.js'
 
@@ -30,25 +31,8 @@ redis.call('DEL', KEYS[1])
 return 1
 `
 
-let scriptSha: Promise<string> | undefined
-
-/** The script's SHA-1 for EVALSHA, with Web Crypto (no Node built-in). */
-function sha(): Promise<string> {
-  scriptSha ??= crypto.subtle.digest('SHA-1', new TextEncoder().encode(script)).then((digest) =>
-    Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''),
-  )
-  return scriptSha
-}
-
-async function run(redis: RedisScripting, key: string, args: string[]): Promise<unknown> {
-  const hash = await sha()
-  try {
-    return await redis.evalsha(hash, [key], args)
-  } catch (error) {
-    if (!String((error as { message?: unknown } | null)?.message ?? error).includes('NOSCRIPT')) throw error
-    return redis.eval(script, [key], args) // caches the script too
-  }
-}
+const claimOrRelease = luaScript(script)
+const run = (redis: RedisScripting, key: string, args: string[]) => claimOrRelease(redis, [key], args)
 
 /**
  * Delivery ids in Redis, shared by every instance of the app, so a replay
