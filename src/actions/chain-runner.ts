@@ -2,7 +2,7 @@ import { checkStructure } from '../body/safe-json.js'
 import { compose, RequestState, type Terminal } from '../core/compose.js'
 import { isResponse } from '../core/is-response.js'
 import { isNextControlFlowError } from '../core/next-control-flow.js'
-import { mapError } from '../core/problem.js'
+import { mapReported } from '../core/problem.js'
 import { withTimeout } from '../core/timeout.js'
 import { runSchema } from '../validation/standard-schema.js'
 import { toValidationIssues, validationError } from '../validation/validation-error.js'
@@ -56,11 +56,9 @@ export function actionRunner(chain: ActionChain, spec: ActionSpec, fn: (args: ne
   const run = compose(chain.middleware, terminal)
 
   const failed = async (error: unknown, request: Request, cookies: ActionCookieWriter): Promise<ActionResult<unknown>> => {
-    if (isNextControlFlowError(error)) throw error
-    const { problem, headers } = mapError(error, settings.dev)
+    const { problem, headers } = await mapReported(error, settings.dev, onError, request)
     // A refusal may clear a bad session cookie; the browser must hear of it as a route's client would.
     for (const header of headers?.getSetCookie() ?? []) cookies.setCookie(header)
-    if (problem.status >= 500 && onError) await Promise.resolve().then(() => onError(error, request)).catch(() => undefined)
     return { ok: false, problem }
   }
 

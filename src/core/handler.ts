@@ -6,9 +6,8 @@ import { middlewareDescription, type RouteDescription } from './describe.js'
 import { isHandlerWide } from './handler-wide.js'
 import { allowedMethods, methodAnswers, type RouteMethod, withoutBody } from './method-guard.js'
 import type { Middleware } from './middleware.js'
-import { isNextControlFlowError } from './next-control-flow.js'
 import { checkOptionNames, optionNames } from './options.js'
-import { mapError, problemResponse } from './problem.js'
+import { mapReported, problemResponse } from './problem.js'
 import { checkRouteSpec, type RouteSpec } from '../validation/route-spec.js'
 import { routeTerminal, type RouteFunction, type RouteSettings } from './route.js'
 import { isDevelopment } from './runtime.js'
@@ -326,16 +325,7 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * itself answers them.
    */
   async #errorResponse(error: unknown, request: Request): Promise<Response> {
-    if (isNextControlFlowError(error)) throw error
-    const { options } = this.#state
-    const { problem, headers } = mapError(error, this.#state.settings.dev)
-    if (problem.status >= 500 && options.onError) {
-      try {
-        await options.onError(error, request)
-      } catch {
-        // A failing logger must not turn one error into two.
-      }
-    }
+    const { problem, headers } = await mapReported(error, this.#state.settings.dev, this.#state.options.onError, request)
     return problemResponse(problem, headers)
   }
 }

@@ -1,4 +1,5 @@
 import { type HeadersInit, isHttpError } from './http-error.js'
+import { isNextControlFlowError } from './next-control-flow.js'
 import { responseWithText } from './known-body.js'
 import { defaultCode, isErrorStatus, statusPhrase } from './status.js'
 
@@ -55,6 +56,30 @@ export function mapError(error: unknown, dev: boolean): MappedError {
   }
   if (dev) problem.detail = isHttpError(error) ? error.message : describe(error)
   return { problem, headers: undefined }
+}
+
+/**
+ * What every place that answers a thrown value does: Next's control-flow
+ * errors (`redirect()`, `notFound()`) are thrown on for Next to act on, the
+ * rest is mapped, and a 5xx is reported to `onError`, whose own failure is
+ * ignored (a failing logger must not turn one error into two).
+ */
+export async function mapReported<R>(
+  error: unknown,
+  dev: boolean,
+  onError: ((error: unknown, req: R) => void | Promise<void>) | undefined,
+  req: R,
+): Promise<MappedError> {
+  if (isNextControlFlowError(error)) throw error
+  const mapped = mapError(error, dev)
+  if (mapped.problem.status >= 500 && onError) {
+    try {
+      await onError(error, req)
+    } catch {
+      // Ignored on purpose, see above.
+    }
+  }
+  return mapped
 }
 
 /** A development-only description of an arbitrary thrown value. */

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { writeResponse } from '../adapters/pages/write-response.js'
 import { allowedMethods, methodAnswers } from '../core/method-guard.js'
-import { isNextControlFlowError } from '../core/next-control-flow.js'
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
-import { mapError, problemResponse } from '../core/problem.js'
+import { mapReported, problemResponse } from '../core/problem.js'
 import { isDevelopment } from '../core/runtime.js'
 
 /** Options for {@link nodeRouterAnswers} and {@link edgeRouterAnswers}. */
@@ -31,9 +30,7 @@ function routerAnswers(where: string, options: RouterAnswerOptions) {
   return {
     noMatch: (method: string | undefined): Response => (method === 'OPTIONS' ? answers.options() : answers.notAllowed()),
     async error(error: unknown, req: Request | IncomingMessage): Promise<Response> {
-      if (isNextControlFlowError(error)) throw error
-      const { problem, headers } = mapError(error, dev)
-      if (problem.status >= 500 && options.onError) await Promise.resolve().then(() => options.onError!(error, req)).catch(() => undefined)
+      const { problem, headers } = await mapReported(error, dev, options.onError, req)
       return problemResponse(problem, headers)
     },
   }
