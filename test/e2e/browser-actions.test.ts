@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { launchChromium } from './chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, call } from './client.js'
 
@@ -11,11 +12,6 @@ import { baseUrl, call } from './client.js'
 // browser-csrf.test.ts, the app is `localhost` and the attacker `127.0.0.1`:
 // two sites, both secure contexts, so the Secure session cookie is kept.
 const app = baseUrl.replace('127.0.0.1', 'localhost')
-const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-]
-
 let browser: Browser
 let attacker: Server
 let attackerUrl: string
@@ -24,7 +20,7 @@ let attackerPage = ''
 let nextAddress = 10
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs })
+  browser = await launchChromium()
   attacker = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(attackerPage))
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve))
   attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext } from 'playwright-core'
+import { launchChromium } from './chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl } from './client.js'
 
@@ -11,11 +12,6 @@ import { baseUrl } from './client.js'
 // secure contexts, so the browser stores the app's Secure cookie over http
 // and sends real Fetch Metadata (`Sec-Fetch-Site: cross-site`).
 const app = baseUrl.replace('127.0.0.1', 'localhost')
-const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-]
-
 let browser: Browser
 let attacker: Server
 let attackerUrl: string
@@ -27,7 +23,7 @@ function formPage(action: string, fields: Record<string, string>): string {
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs })
+  browser = await launchChromium()
   attacker = createServer((req, res) => {
     const pages: Record<string, string> = {
       '/login': formPage(`${app}/api/session/login`, { username: 'ada', password: 'lovelace' }),

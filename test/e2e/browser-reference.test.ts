@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
+import { launchChromium } from './chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl } from './client.js'
 
@@ -9,10 +10,6 @@ import { baseUrl } from './client.js'
 // Swagger UI must render the operations under its strict policy. Both must
 // load without a single Content-Security-Policy violation.
 // REFERENCE_SCREENSHOTS=1 also writes docs/reference-screenshots/*.png.
-const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-]
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const screenshots = process.env.REFERENCE_SCREENSHOTS === '1' ? new URL('../../docs/reference-screenshots/', import.meta.url) : undefined
 const origin = new URL(baseUrl).origin
@@ -20,7 +17,7 @@ const origin = new URL(baseUrl).origin
 let browser: Browser
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs })
+  browser = await launchChromium()
   if (screenshots) mkdirSync(screenshots, { recursive: true })
 }, 60_000)
 
