@@ -1,7 +1,7 @@
 import { isHttpOnly } from '../core/handler-wide.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
-import type { RouteSettings } from '../core/route.js'
+import type { RouteSettings } from '../core/handler-args.js'
 import type { Action, ActionSpec } from './types.js'
 
 type ChainRunner = typeof import('./chain-runner.js')

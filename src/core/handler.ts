@@ -1,18 +1,18 @@
 import { configError } from './options.js'
 import { defineAction } from '../actions/define.js'
 import type { Action, ActionFunction, ActionInput, ActionSpec } from '../actions/types.js'
-import { compose, RequestState } from './compose.js'
+import { compose } from './compose.js'
 import { middlewareDescription, type RouteDescription } from './describe.js'
 import { isHandlerWide } from './handler-wide.js'
-import { allowedMethods, methodAnswers, type RouteMethod, withoutBody } from './method-guard.js'
+import { dispatcher, type HandleOptions, type RouteRunner } from './dispatch.js'
+import { allowedMethods, type RouteMethod } from './method-guard.js'
 import type { Middleware } from './middleware.js'
 import { checkOptionNames, optionNames } from './options.js'
-import { mapReported, problemResponse } from './problem.js'
 import { checkRouteSpec, type RouteSpec } from '../validation/route-spec.js'
-import { routeTerminal, type RouteFunction, type RouteSettings } from './route.js'
+import type { RouteFunction, RouteSettings } from './handler-args.js'
+import { routeTerminal } from './route.js'
 import { isDevelopment } from './runtime.js'
-import { withTimeout } from './timeout.js'
-import type { Overwrite, RawParams } from './types.js'
+import type { Overwrite } from './types.js'
 
 /**
  * Options for {@link createHandler}; every handler derived with `.use()` or a
@@ -43,17 +43,7 @@ const handlerOptionNames = optionNames<HandlerOptions>({
   onError: true, dev: true, timeout: true, bodyLimit: true, maxDepth: true, invalidBodyStatus: true,
 })
 
-/** What adapters and hosts pass along with the request. */
-export interface HandleOptions {
-  /** Dynamic path segments, already resolved. */
-  params?: RawParams
-  /**
-   * Where the handler's `signal` comes from when it asks, instead of
-   * `request.signal`: an adapter that learns of disconnects itself (Node's
-   * `res` closing) creates the signal only if some code reads it.
-   */
-  signal?: () => AbortSignal
-}
+export type { HandleOptions } from './dispatch.js'
 
 /**
  * The minimal surface adapters rely on, so they accept a handler of any
@@ -65,7 +55,7 @@ export interface RequestHandler {
 }
 
 interface CompiledRoute {
-  readonly run: (state: RequestState) => Promise<Response>
+  readonly run: RouteRunner
   readonly description: RouteDescription
 }
 
@@ -96,8 +86,7 @@ interface HandlerState {
  */
 export class Handler<TCtx extends object = {}> implements RequestHandler {
   readonly #state: HandlerState
-  readonly #answers: ReturnType<typeof methodAnswers>
-  readonly #wrapped: ((state: RequestState) => Promise<Response>) | undefined
+  readonly #dispatch: (request: Request, options?: HandleOptions) => Promise<Response>
   /** The methods this handler answers, in `Allow` order. */
   readonly allowedMethods: readonly string[]
 
@@ -105,14 +94,14 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
   constructor(state: HandlerState) {
     this.#state = state
     this.allowedMethods = Object.freeze(allowedMethods(state.routes.keys()))
-    this.#answers = methodAnswers(this.allowedMethods.join(', '))
-    this.#wrapped =
-      state.handlerWide.length === 0
-        ? undefined
-        : compose(
-            state.handlerWide.map((layer) => this.#answeringErrors(layer)),
-            (requestState) => this.#answer(requestState),
-          )
+    this.#dispatch = dispatcher({
+      allowedMethods: this.allowedMethods,
+      routes: new Map([...state.routes].map(([method, route]) => [method, route.run])),
+      handlerWide: state.handlerWide,
+      timeout: state.options.timeout,
+      dev: state.settings.dev,
+      onError: state.options.onError,
+    })
   }
 
   /**
@@ -267,66 +256,8 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * const response = await items.handle(new Request('http://localhost/api/items'))
    * ```
    */
-  async handle(request: Request, options: HandleOptions = {}): Promise<Response> {
-    const state = new RequestState(request, options.params ?? {}, this.allowedMethods, options.signal)
-    let response: Response
-    if (this.#wrapped === undefined) {
-      response = await this.#answer(state)
-    } else {
-      try {
-        response = await this.#wrapped(state)
-      } catch (error) {
-        response = await this.#errorResponse(error, request)
-      }
-    }
-    return request.method === 'HEAD' ? withoutBody(response) : response
-  }
-
-  /** The method guard, then the route's chain, with anything thrown mapped to a problem. */
-  async #answer(state: RequestState): Promise<Response> {
-    const { req: request } = state
-    const method = request.method
-    const route = this.#state.routes.get(method === 'HEAD' ? 'GET' : method)
-    if (route === undefined) {
-      return method === 'OPTIONS' ? this.#answers.options() : this.#answers.notAllowed()
-    }
-    const { timeout } = this.#state.options
-    try {
-      return timeout === undefined
-        ? await route.run(state)
-        : await withTimeout(
-            () => state.signal,
-            (signal) => route.run(new RequestState(request, state.params, state.allowedMethods, signal)),
-            timeout,
-          )
-    } catch (error) {
-      return this.#errorResponse(error, request)
-    }
-  }
-
-  /**
-   * A handler-wide layer whose thrown error becomes its problem response
-   * where it is thrown, so the layers around it (CORS) see it on the way
-   * out like any other answer, and `onError` hears of it once.
-   */
-  #answeringErrors(layer: Middleware<any, any>): Middleware<any, any> {
-    return async (args) => {
-      try {
-        return await layer(args)
-      } catch (error) {
-        return this.#errorResponse(error, args.req)
-      }
-    }
-  }
-
-  /**
-   * The problem response for anything thrown, wherever it is caught. Next's
-   * control-flow errors (`redirect()`, `notFound()`) are thrown on: Next
-   * itself answers them.
-   */
-  async #errorResponse(error: unknown, request: Request): Promise<Response> {
-    const { problem, headers } = await mapReported(error, this.#state.settings.dev, this.#state.options.onError, request)
-    return problemResponse(problem, headers)
+  handle(request: Request, options?: HandleOptions): Promise<Response> {
+    return this.#dispatch(request, options)
   }
 }
 

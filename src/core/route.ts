@@ -1,42 +1,11 @@
-import type { RouteResult, RouteSpec, SpecParts } from '../validation/route-spec.js'
-import type { ValidationSettings } from '../validation/validate-request.js'
+import type { RouteSpec } from '../validation/route-spec.js'
+import type { RouteFunction, RouteSettings } from './handler-args.js'
 import type { RequestState, Terminal } from './compose.js'
 import { isResponse } from './is-response.js'
 import { headerRecord, parseQuery } from './request-parts.js'
 import { json } from './responses.js'
 import { ignore } from './runtime.js'
-import type { MaybePromise, Overwrite, RawHeaders, RawQuery } from './types.js'
-
-/**
- * The parts of the request every route handler receives beside the context,
- * typed from the route's schemas where it has them.
- */
-export type RequestParts<TSpec = {}> = SpecParts<TSpec> & {
-  /** The Web `Request`, for anything the other parts do not cover. */
-  req: Request
-  /** Aborts when the client disconnects or the handler's timeout passes. */
-  signal: AbortSignal
-}
-
-/**
- * A route handler's argument: the middleware context, flattened, with the
- * request parts beside it. Request parts win over a context key of the same
- * name, so `req` or `params` always mean the request's own.
- */
-export type HandlerArgs<TCtx extends object, TSpec = {}> = Overwrite<TCtx, RequestParts<TSpec>>
-
-/**
- * A route handler. Return a plain value for 200 JSON, `undefined` for 204, a
- * `Response` for anything else, or throw an `HttpError`.
- */
-export type RouteFunction<TCtx extends object, TSpec = {}> = (
-  args: HandlerArgs<TCtx, TSpec>,
-) => MaybePromise<RouteResult<TSpec>>
-
-/** Handler-wide settings a route needs at request time. */
-export interface RouteSettings extends ValidationSettings {
-  dev: boolean
-}
+import type { RawHeaders, RawQuery } from './types.js'
 
 /** Turns what a handler returned into the response to send. */
 export function toResponse(value: unknown): Response {

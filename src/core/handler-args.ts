@@ -1,0 +1,34 @@
+import type { RouteResult, SpecParts } from '../validation/route-spec.js'
+import type { ValidationSettings } from '../validation/validate-request.js'
+import type { MaybePromise, Overwrite } from './types.js'
+
+/**
+ * The parts of the request every route handler receives beside the context,
+ * typed from the route's schemas where it has them.
+ */
+export type RequestParts<TSpec = {}> = SpecParts<TSpec> & {
+  /** The Web `Request`, for anything the other parts do not cover. */
+  req: Request
+  /** Aborts when the client disconnects or the handler's timeout passes. */
+  signal: AbortSignal
+}
+
+/**
+ * A route handler's argument: the middleware context, flattened, with the
+ * request parts beside it. Request parts win over a context key of the same
+ * name, so `req` or `params` always mean the request's own.
+ */
+export type HandlerArgs<TCtx extends object, TSpec = {}> = Overwrite<TCtx, RequestParts<TSpec>>
+
+/**
+ * A route handler. Return a plain value for 200 JSON, `undefined` for 204, a
+ * `Response` for anything else, or throw an `HttpError`.
+ */
+export type RouteFunction<TCtx extends object, TSpec = {}> = (
+  args: HandlerArgs<TCtx, TSpec>,
+) => MaybePromise<RouteResult<TSpec>>
+
+/** Handler-wide settings a route needs at request time. */
+export interface RouteSettings extends ValidationSettings {
+  dev: boolean
+}
