@@ -1,3 +1,4 @@
+import type { Metadata } from 'next'
 import { notes } from '@/lib/notes-store'
 import { NoteForm } from './note-form'
 import { SignInForm, SignOutForm } from './session-forms'
@@ -5,11 +6,15 @@ import { SignInForm, SignOutForm } from './session-forms'
 // The list is read on every request, never at build time.
 export const dynamic = 'force-dynamic'
 
+export const metadata: Metadata = { title: 'Notes' }
+
 export default function NotesPage() {
   return (
     <main>
       <h1>Notes</h1>
-      <style>{'.problem, .field-error { color: #a40000 } .field-error { margin-left: 0.5em }'}</style>
+      <p>
+        <a href="/">Back to the demo page</a>
+      </p>
       <SignInForm />
       <SignOutForm />
       <NoteForm />
