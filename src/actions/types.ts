@@ -5,21 +5,49 @@ import type { InferInput, InferOutput, StandardSchemaV1 } from '../validation/st
 /**
  * What an action's spec may hold: the schema its input must match. An
  * action has no path, query or headers of its own, so only a body.
+ *
+ * @example
+ * ```ts
+ * const spec = { body: z.object({ text: z.string().min(1) }) } satisfies ActionSpec
+ * const createNote = signedIn.action(spec, ({ body }) => notes.create(body))
+ * ```
  */
 export interface ActionSpec {
   /** Validates the action's input: a plain object, or the fields of a submitted form. */
   body?: StandardSchemaV1
 }
 
-/** The input an action accepts: the body schema's input type, or nothing without one. */
+/**
+ * The input an action accepts: the body schema's input type, or nothing without one.
+ *
+ * @example
+ * ```ts
+ * type NewNote = ActionInput<{ body: typeof NoteForm }> // what createNote(input) takes
+ * ```
+ */
 export type ActionInput<TSpec> = TSpec extends { body: infer S extends StandardSchemaV1 } ? InferInput<S> : void
 
 type ActionBody<TSpec> = TSpec extends { body: infer S extends StandardSchemaV1 } ? InferOutput<S> : undefined
 
-/** An action function's argument: the middleware context, the validated body, the built request. */
+/**
+ * An action function's argument: the middleware context, the validated body, the built request.
+ *
+ * @example
+ * ```ts
+ * const createNote = signedIn.action({ body: NoteForm }, ({ body, session, signal }) => notes.create(session.data.username, body, { signal }))
+ * ```
+ */
 export type ActionArgs<TCtx extends object, TSpec> = Overwrite<TCtx, { body: ActionBody<TSpec>; req: Request; signal: AbortSignal }>
 
-/** The function behind an action; what it returns is the result's `data`. */
+/**
+ * The function behind an action; what it returns is the result's `data`.
+ *
+ * @example
+ * ```ts
+ * // data is { id: string }: the action resolves to { ok: true, data: { id } }
+ * const createNote = signedIn.action({ body: NoteForm }, async ({ body }) => ({ id: await notes.insert(body) }))
+ * ```
+ */
 export type ActionFunction<TCtx extends object, TSpec, TData> = (args: ActionArgs<TCtx, TSpec>) => MaybePromise<TData>
 
 /**
@@ -45,6 +73,12 @@ export interface ActionCookieWriter {
  * An action built by `.action()`: the chain and the function, not yet bound
  * to a framework. `toServerAction()` (routekit/actions) binds it to Next's
  * request; `runAction()` (routekit/testing) runs it with given headers.
+ *
+ * @example
+ * ```ts
+ * // lib/note-actions.ts, imported by the 'use server' file that calls toServerAction()
+ * export const createNote = signedIn.action({ body: z.object({ text: z.string().min(1) }) }, ({ body, session }) => ({ ...body, owner: session.data.username }))
+ * ```
  */
 export interface Action<TInput, TData> {
   /** Runs the middleware and the function for one call. Never rejects, except with Next's control-flow errors. */

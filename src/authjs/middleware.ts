@@ -12,7 +12,18 @@ import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validatio
 import { type AuthjsFormat, readSessionCookie, standardCookies } from './cookies.js'
 import { deriveKeys, type KeysByEnc } from './keys.js'
 
-/** Options for {@link authjs}. */
+/**
+ * Options for {@link authjs}.
+ *
+ * @example
+ * ```ts
+ * export const signedIn = api.use(authjs({
+ *   secret: process.env.AUTH_SECRET,
+ *   schema: z.object({ sub: z.string(), email: z.string().email() }),
+ * }))
+ * export const maybeSignedIn = api.use(authjs({ secret: process.env.AUTH_SECRET, optional: true }))
+ * ```
+ */
 export interface AuthjsOptions<TSchema extends StandardSchemaV1 = StandardSchemaV1> {
   /**
    * `AUTH_SECRET` (v5) or `NEXTAUTH_SECRET` (v4); several while rotating. May
@@ -41,13 +52,30 @@ export interface AuthjsOptions<TSchema extends StandardSchemaV1 = StandardSchema
   store?: Pick<SessionStore, 'isRevoked'>
 }
 
-/** The default shape of an Auth.js session token. */
+/**
+ * The default shape of an Auth.js session token.
+ *
+ * @example
+ * ```ts
+ * const me = api.use(authjs({ secret: process.env.AUTH_SECRET })).get(({ auth }) => ({ name: auth.name ?? null, email: auth.email ?? null }))
+ * ```
+ */
 export interface AuthjsToken extends JWTPayload {
   name?: string | null
   email?: string | null
   picture?: string | null
 }
 
+/**
+ * What `ctx.auth` holds after {@link authjs}: the schema's output, else an {@link AuthjsToken}.
+ *
+ * @example
+ * ```ts
+ * const Token = z.object({ sub: z.string(), role: z.enum(['admin', 'member']) })
+ * // auth is the schema's output here; without a schema, an AuthjsToken
+ * const admin = api.use(authjs({ secret: process.env.AUTH_SECRET, schema: Token })).get(({ auth }) => ({ role: auth.role }))
+ * ```
+ */
 export type AuthjsSession<TSchema> = [TSchema] extends [never]
   ? AuthjsToken
   : TSchema extends StandardSchemaV1

@@ -3,7 +3,14 @@
 // the parser (loaded with the validation steps) into every route's bundle.
 import { configError } from '../core/options.js'
 
-/** The body formats routekit parses by name. */
+/**
+ * The body formats routekit parses by name.
+ *
+ * @example
+ * ```ts
+ * const upload = api.post({ accepts: ['json', 'form', 'multipart'], body: NewNote }, ({ body }) => created(notes.create(body)))
+ * ```
+ */
 export type BodyFormat = 'json' | 'form' | 'multipart' | 'text' | 'bytes'
 
 /**

@@ -9,6 +9,15 @@ const description = Symbol.for('routekit.middleware.description')
  * What a middleware tells documentation tools about itself: the credentials
  * it checks and the problem statuses it may answer with. routekit's own
  * `jwt()`, `session()` and the like carry one; OpenAPI generation reads it.
+ *
+ * @example
+ * ```ts
+ * const about: MiddlewareDescription = {
+ *   security: { name: 'apiKey', scheme: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
+ *   statuses: [401, 403],
+ * }
+ * const apiKey = describeMiddleware(checkApiKey, about)
+ * ```
  */
 export interface MiddlewareDescription {
   /** The security scheme it enforces, as OpenAPI names and defines it. */
@@ -99,6 +108,11 @@ export function middlewareDescription(middleware: Function): MiddlewareDescripti
  * One route of a handler as documentation tools see it: its method, its
  * spec (schemas and metadata), what its middleware describes (handler-wide
  * first, then in order) and the handler settings that decide its statuses.
+ *
+ * @example
+ * ```ts
+ * for (const route of notesHandler.routes) console.log(route.method, route.spec.summary, route.middleware.length)
+ * ```
  */
 export interface RouteDescription {
   readonly method: RouteMethod

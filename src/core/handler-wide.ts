@@ -7,6 +7,16 @@ const handlerWideMark = Symbol.for('routekit.middleware.handlerWide')
  * method guard: CORS preflight, refused methods and plain OPTIONS included,
  * and every response on the way out, error responses included. It cannot
  * add context, since routes never see what it would add.
+ *
+ * @example
+ * ```ts
+ * const requestLog: HandlerWideMiddleware = handlerWide(async ({ req, next }) => {
+ *   const result = await next()
+ *   console.log(req.method, new URL(req.url).pathname, result.response.status)
+ *   return result
+ * })
+ * export const api = createHandler().use(requestLog)
+ * ```
  */
 export type HandlerWideMiddleware = Middleware<{}, {}> & { readonly [handlerWideMark]: true }
 

@@ -21,7 +21,14 @@ const brand = Symbol.for('routekit.HttpError')
  */
 export type HeadersInit = ConstructorParameters<typeof Headers>[0]
 
-/** Options accepted by {@link HttpError} and its helpers. */
+/**
+ * Options accepted by {@link HttpError} and its helpers.
+ *
+ * @example
+ * ```ts
+ * throw new HttpError(409, { code: 'item_exists', detail: 'An item with this name exists.', extensions: { name } })
+ * ```
+ */
 export interface HttpErrorOptions {
   /** Stable machine-readable code for clients; defaults to the status phrase in snake_case. */
   code?: string
@@ -54,13 +61,21 @@ export interface HttpErrorOptions {
  * ```
  */
 export class HttpError extends Error {
+  /** The HTTP status as given; one outside 400–599 is answered as 500. */
   readonly status: number
+  /** The problem's stable `code`, such as `not_found` or your own `item_exists`. */
   readonly code: string
+  /** The problem's `detail`, when one was given. */
   readonly detail: string | undefined
+  /** The problem's `type` URI; `about:blank` unless given. */
   readonly type: string
+  /** The problem's `title`; the status phrase unless given. */
   readonly title: string
+  /** Headers sent with the problem response. */
   readonly headers: Headers
+  /** Whether `detail` reaches the client (true for 4xx, false for 5xx unless given). */
   readonly expose: boolean
+  /** Extension members added to the problem body. */
   readonly extensions: Record<string, unknown> | undefined
 
   constructor(status: number, options: HttpErrorOptions = {}) {

@@ -41,7 +41,19 @@ export interface NextFunction {
   <TAdd extends object>(options: { ctx: TAdd }): Promise<NextResult<TAdd>>
 }
 
-/** What every middleware receives. */
+/**
+ * What every middleware receives.
+ *
+ * @example
+ * ```ts
+ * const timing: Middleware = async ({ req, signal, next }) => {
+ *   const started = performance.now()
+ *   const result = await next()
+ *   if (!signal.aborted) console.log(req.method, req.url, `${Math.round(performance.now() - started)} ms`)
+ *   return result
+ * }
+ * ```
+ */
 export interface MiddlewareArgs<TCtx> {
   readonly req: Request
   /** Context added by the middleware before this one. */

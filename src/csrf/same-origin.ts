@@ -1,7 +1,14 @@
 import { checkOptionNames, optionNames } from '../core/options.js'
 import { HttpError } from '../core/http-error.js'
 
-/** How a cookie-authenticated request proves it came from the app's own pages. */
+/**
+ * How a cookie-authenticated request proves it came from the app's own pages.
+ *
+ * @example
+ * ```ts
+ * session({ secret: process.env.SESSION_SECRET, csrf: { allowedOrigins: ['https://admin.example.com'], trustForwardedHost: true } })
+ * ```
+ */
 export interface CsrfOptions {
   /** Other origins allowed to send unsafe requests, e.g. `https://admin.example.com`. */
   allowedOrigins?: string[]

@@ -11,8 +11,35 @@ export const asymmetricAlgorithms = [
   'EdDSA', 'Ed25519',
 ] as const
 
+/**
+ * An HMAC algorithm: one shared secret (at least 32 bytes) signs and verifies.
+ *
+ * @example
+ * ```ts
+ * const algorithm: HmacAlgorithm = 'HS256'
+ * jwt({ secret: process.env.JWT_SECRET, algorithms: [algorithm] })
+ * ```
+ */
 export type HmacAlgorithm = (typeof hmacAlgorithms)[number]
+/**
+ * A public-key algorithm: the provider signs with its private key, routekit verifies with the public one.
+ *
+ * @example
+ * ```ts
+ * const algorithms: AsymmetricAlgorithm[] = ['RS256', 'ES256']
+ * jwt({ jwks: 'https://auth.example.com/.well-known/jwks.json', algorithms })
+ * ```
+ */
 export type AsymmetricAlgorithm = (typeof asymmetricAlgorithms)[number]
+/**
+ * Any algorithm `jwt()` accepts. One `algorithms` list may not mix HMAC with public-key
+ * algorithms, and `none` is never accepted.
+ *
+ * @example
+ * ```ts
+ * const algorithms: JwtAlgorithm[] = process.env.JWT_SECRET ? ['HS256'] : ['RS256']
+ * ```
+ */
 export type JwtAlgorithm = HmacAlgorithm | AsymmetricAlgorithm
 
 export type AlgorithmFamily = 'hmac' | 'asymmetric'

@@ -7,6 +7,11 @@ import { type JwksFailureReport, type JwksOptions, JwksUnavailableError, remoteK
  * names its key set. The fetch settings apply to both documents, and the
  * stale rule too: while the provider is down, the last good configuration
  * and keys keep verifying for `maxStale`.
+ *
+ * @example
+ * ```ts
+ * jwt({ discovery: { issuer: 'https://accounts.example.com', maxStale: 3_600_000 }, algorithms: ['RS256'], audience: 'items-api' })
+ * ```
  */
 export interface DiscoveryOptions extends Omit<JwksOptions, 'url'> {
   /** The issuer identifier, exactly as the provider writes it in `iss`. */

@@ -22,6 +22,14 @@ export type { DiscoveryOptions } from './discovery.js'
  * function returning the value, or `undefined` when the middleware is
  * created (during `next build`): the value is then resolved on the first
  * request, and a request while it is still missing is a 500.
+ *
+ * @example
+ * ```ts
+ * jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }) // read on the first request, not at build time
+ * jwt({ key: process.env.JWT_PUBLIC_KEY_PEM, algorithms: ['ES256'] })
+ * jwt({ jwks: 'https://auth.example.com/.well-known/jwks.json', algorithms: ['RS256'] })
+ * jwt({ discovery: 'https://accounts.example.com', algorithms: ['RS256'] })
+ * ```
  */
 export interface KeySource {
   /** An HMAC secret of at least 32 bytes (HS256/384/512). */

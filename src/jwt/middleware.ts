@@ -12,7 +12,20 @@ import { invalidToken, keysUnavailable, malformedAuthorization, missingToken } f
 import { JwksUnavailableError, KeyImportError, keyResolver, type KeySource } from './keys.js'
 import { findToken } from './token-source.js'
 
-/** Options for {@link jwt}. `algorithms` and one key source are required. */
+/**
+ * Options for {@link jwt}. `algorithms` and one key source are required.
+ *
+ * @example
+ * ```ts
+ * export const authed = api.use(jwt({
+ *   secret: process.env.JWT_SECRET,
+ *   algorithms: ['HS256'],
+ *   issuer: 'https://auth.example.com/',
+ *   audience: 'items-api',
+ *   cookie: 'access_token',
+ * }))
+ * ```
+ */
 export interface JwtOptions<TClaims extends StandardSchemaV1 = StandardSchemaV1> extends KeySource {
   /** The algorithms tokens may be signed with. Required; never read from the token. */
   algorithms: JwtAlgorithm[]
@@ -64,7 +77,16 @@ const jwtOptionNames = optionNames<JwtOptions>({
   isRevoked: true, jwksRetryAfter: true, onError: true
 })
 
-/** What `ctx.auth` holds: the claims schema's output, else jose's `JWTPayload`. */
+/**
+ * What `ctx.auth` holds: the claims schema's output, else jose's `JWTPayload`.
+ *
+ * @example
+ * ```ts
+ * const bearer = jwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'], claims: z.object({ sub: z.string() }) })
+ * // auth is the claims schema's output, { sub: string }; without claims, jose's JWTPayload
+ * const me = api.use(bearer).get(({ auth }) => ({ you: auth.sub }))
+ * ```
+ */
 export type JwtClaims<TClaims> = [TClaims] extends [never]
   ? JWTPayload
   : TClaims extends StandardSchemaV1

@@ -10,7 +10,17 @@ import {
 import { isLoopbackHost } from '../core/http-values.js'
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
 
-/** A remote key set with jose's fetch settings and routekit's stale rule. */
+/**
+ * A remote key set with jose's fetch settings and routekit's stale rule.
+ *
+ * @example
+ * ```ts
+ * jwt({
+ *   jwks: { url: 'https://auth.example.com/.well-known/jwks.json', timeoutDuration: 2000, cacheMaxAge: 300_000 },
+ *   algorithms: ['RS256'],
+ * })
+ * ```
+ */
 export interface JwksOptions {
   url: URL | string
   /** Milliseconds one fetch may take. Default 5000. */

@@ -2,7 +2,20 @@ import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { type CryptoKey, type JWTPayload, type KeyObject, SignJWT } from 'jose'
 import type { JwtAlgorithm } from './algorithms.js'
 
-/** Options for {@link signJwt}. */
+/**
+ * Options for {@link signJwt}.
+ *
+ * @example
+ * ```ts
+ * const token = await signJwt({ sub: 'ada' }, {
+ *   algorithm: 'HS256',
+ *   secret: process.env.JWT_SECRET!,
+ *   expiresIn: '1h',
+ *   issuer: 'https://auth.example.com/',
+ *   header: { kid: 'dev-1' },
+ * })
+ * ```
+ */
 export interface SignJwtOptions {
   algorithm: JwtAlgorithm
   /** An HMAC secret, or a private key for public-key algorithms. */

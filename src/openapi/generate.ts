@@ -7,12 +7,32 @@ import { problemResponse, problemResponseName, problemSchema, validationIssueSch
 import { SecuritySchemes } from './security.js'
 import type { OpenApiDocument, OpenApiInfo, OpenApiOperation, OpenApiServer, OpenApiTag } from './types.js'
 
-/** Anything that lists its routes: a routekit `Handler`, from any copy of routekit. */
+/**
+ * Anything that lists its routes: a routekit `Handler`, from any copy of routekit.
+ *
+ * @example
+ * ```ts
+ * // A handler, not its route exports: generateOpenApi reads its routes
+ * const routes: Record<string, DocumentedHandler> = { '/api/notes': notesHandler }
+ * ```
+ */
 export interface DocumentedHandler {
   readonly routes: readonly RouteDescription[]
 }
 
-/** Options for {@link generateOpenApi}. */
+/**
+ * Options for {@link generateOpenApi}.
+ *
+ * @example
+ * ```ts
+ * export const document = generateOpenApi({
+ *   info: { title: 'Notes API', version: '1.0.0' },
+ *   servers: [{ url: 'https://notes.example.com' }],
+ *   tags: [{ name: 'notes', description: 'Notes, by user.' }],
+ *   routes: { '/api/notes': notesHandler, '/api/notes/[id]': noteHandler },
+ * })
+ * ```
+ */
 export interface GenerateOpenApiOptions {
   info: OpenApiInfo
   /**

@@ -3,10 +3,26 @@ import { createHandler, type Handler } from '../core/handler.js'
 import { cachedBody, conditionalResponse } from './cached-body.js'
 import type { OpenApiDocument } from './types.js'
 
-/** A document, or a function building it (called on the first request). */
+/**
+ * A document, or a function building it (called on the first request).
+ *
+ * @example
+ * ```ts
+ * openApiRoute(document) // built once, at import
+ * openApiRoute(async () => generateOpenApi({ info, routes: await loadRoutes() })) // built on the first request
+ * ```
+ */
 export type DocumentSource = OpenApiDocument | (() => OpenApiDocument | Promise<OpenApiDocument>)
 
-/** Options for {@link openApiRoute}. */
+/**
+ * Options for {@link openApiRoute}.
+ *
+ * @example
+ * ```ts
+ * // Only signed-in users read the document, and proxies may cache it for a minute
+ * export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = toAppRoute(openApiRoute(document, { base: signedIn, cacheControl: 'public, max-age=60' }))
+ * ```
+ */
 export interface OpenApiRouteOptions<TCtx extends object> {
   /** The handler to add the GET route to, such as one behind your own auth. Default: a fresh `createHandler()`. */
   base?: Handler<TCtx>

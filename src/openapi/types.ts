@@ -1,10 +1,24 @@
 // The parts of an OpenAPI 3.1 document routekit writes, typed loosely enough
 // that a user can add anything the specification allows before serving it.
 
-/** A JSON Schema (2020-12, OpenAPI 3.1's dialect) as a plain object. */
+/**
+ * A JSON Schema (2020-12, OpenAPI 3.1's dialect) as a plain object.
+ *
+ * @example
+ * ```ts
+ * const schema: JsonSchema = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }
+ * ```
+ */
 export type JsonSchema = Record<string, unknown>
 
-/** An OpenAPI Info Object. */
+/**
+ * An OpenAPI Info Object.
+ *
+ * @example
+ * ```ts
+ * const info: OpenApiInfo = { title: 'Notes API', version: '1.0.0', description: 'Notes, by user.' }
+ * ```
+ */
 export interface OpenApiInfo {
   title: string
   version: string
@@ -12,21 +26,42 @@ export interface OpenApiInfo {
   [field: string]: unknown
 }
 
-/** An OpenAPI Server Object. */
+/**
+ * An OpenAPI Server Object.
+ *
+ * @example
+ * ```ts
+ * const servers: OpenApiServer[] = [{ url: 'https://api.example.com', description: 'production' }]
+ * ```
+ */
 export interface OpenApiServer {
   url: string
   description?: string
   [field: string]: unknown
 }
 
-/** An OpenAPI Tag Object. */
+/**
+ * An OpenAPI Tag Object.
+ *
+ * @example
+ * ```ts
+ * const tags: OpenApiTag[] = [{ name: 'notes', description: 'Create, list and delete notes.' }]
+ * ```
+ */
 export interface OpenApiTag {
   name: string
   description?: string
   [field: string]: unknown
 }
 
-/** An OpenAPI Parameter Object, as routekit writes it. */
+/**
+ * An OpenAPI Parameter Object, as routekit writes it.
+ *
+ * @example
+ * ```ts
+ * const limit = document.paths['/api/notes']!.get!.parameters?.find((parameter) => parameter.name === 'limit')
+ * ```
+ */
 export interface OpenApiParameter {
   name: string
   in: 'path' | 'query' | 'header'
@@ -35,7 +70,15 @@ export interface OpenApiParameter {
   schema: JsonSchema
 }
 
-/** An OpenAPI Operation Object, as routekit writes it. */
+/**
+ * An OpenAPI Operation Object, as routekit writes it.
+ *
+ * @example
+ * ```ts
+ * const operation: OpenApiOperation = document.paths['/api/notes']!.post!
+ * operation['x-rate-limited'] = true
+ * ```
+ */
 export interface OpenApiOperation {
   operationId?: string
   summary?: string

@@ -2,7 +2,15 @@ import { configError } from '../core/options.js'
 
 const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 
-/** A window length: milliseconds, or a number with a unit (`'30s'`, `'1m'`, `'1h'`, `'1d'`). */
+/**
+ * A window length: milliseconds, or a number with a unit (`'30s'`, `'1m'`, `'1h'`, `'1d'`).
+ *
+ * @example
+ * ```ts
+ * rateLimit({ key, limit: 5, window: '15m' })
+ * rateLimit({ key, limit: 5, window: 900_000 }) // the same, in milliseconds
+ * ```
+ */
 export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`
 
 /**

@@ -6,6 +6,11 @@ import type { RateLimitPolicy, LimitStatus } from './policy.js'
  * draft 08 (still so in draft 11). `legacy`: `RateLimit-Limit`,
  * `RateLimit-Remaining` and `RateLimit-Reset`, from the earlier drafts and
  * widely deployed. `both`, or `false` for none.
+ *
+ * @example
+ * ```ts
+ * rateLimit({ key: ipKey({ header: 'x-forwarded-for' }), limit: 100, window: '1m', headers: 'both' })
+ * ```
  */
 export type RateLimitHeaders = 'draft' | 'legacy' | 'both' | false
 

@@ -2,16 +2,40 @@ import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { canonicalIp } from './ip-address.js'
 
 
-/** What a key function receives: the request and the context so far (`ctx.auth` after `jwt()`). */
+/**
+ * What a key function receives: the request and the context so far (`ctx.auth` after `jwt()`).
+ *
+ * @example
+ * ```ts
+ * const byTenant = ({ req }: KeyArgs<{}>) => req.headers.get('x-tenant-id') ?? undefined
+ * ```
+ */
 export interface KeyArgs<TCtx> {
   readonly req: Request
   readonly ctx: TCtx
 }
 
-/** Names the client a request counts against; `undefined` means the request is not limited. */
+/**
+ * Names the client a request counts against; `undefined` means the request is not limited.
+ *
+ * @example
+ * ```ts
+ * // Limit each API key; requests without one are not limited here
+ * const apiKey: KeyFunction = ({ req }) => req.headers.get('x-api-key') ?? undefined
+ * export const limited = api.use(rateLimit({ key: apiKey, limit: 1000, window: '1h' }))
+ * ```
+ */
 export type KeyFunction<TCtx = {}> = (args: KeyArgs<TCtx>) => string | undefined | Promise<string | undefined>
 
-/** Options for {@link ipKey}. */
+/**
+ * Options for {@link ipKey}.
+ *
+ * @example
+ * ```ts
+ * // Behind a load balancer and a CDN, each appending to X-Forwarded-For
+ * const key = ipKey({ header: 'x-forwarded-for', proxies: 2 })
+ * ```
+ */
 export interface IpKeyOptions {
   /**
    * The header your proxy sets to the client's address, such as

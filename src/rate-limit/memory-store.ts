@@ -3,7 +3,14 @@ import { countRequest, keepFor, type WindowCounters } from './policy.js'
 import type { RateLimitStore } from './store.js'
 
 
-/** Options for {@link memoryRateLimitStore}. */
+/**
+ * Options for {@link memoryRateLimitStore}.
+ *
+ * @example
+ * ```ts
+ * const store = memoryRateLimitStore({ maxKeys: 10_000, sweepEvery: 30_000 })
+ * ```
+ */
 export interface MemoryRateLimitStoreOptions {
   /** Most keys held at once; past it the least recently counted is forgotten (that key starts afresh). Default 100,000. */
   maxKeys?: number
@@ -13,7 +20,15 @@ export interface MemoryRateLimitStoreOptions {
   now?: () => number
 }
 
-/** The in-memory store, with the number of keys it holds (for monitoring and tests). */
+/**
+ * The in-memory store, with the number of keys it holds (for monitoring and tests).
+ *
+ * @example
+ * ```ts
+ * const store: MemoryRateLimitStore = memoryRateLimitStore()
+ * console.log(`${store.size} clients counted`)
+ * ```
+ */
 export interface MemoryRateLimitStore extends RateLimitStore {
   readonly size: number
 }

@@ -13,7 +13,21 @@ import { hitWithTimeout } from './store-call.js'
 import type { RateLimitStore } from './store.js'
 import { claimName } from './support.js'
 
-/** Options for {@link rateLimit}. */
+/**
+ * Options for {@link rateLimit}.
+ *
+ * @example
+ * ```ts
+ * export const loginLimit = rateLimit({
+ *   name: 'login',
+ *   key: ipKey({ header: 'x-forwarded-for' }),
+ *   limit: 5,
+ *   window: '15m',
+ *   store,
+ *   onStoreError: 'closed',
+ * })
+ * ```
+ */
 export interface RateLimitOptions<TCtx extends object = {}> {
   /** Names the client each request counts against; `undefined` lets the request through unlimited. */
   key: KeyFunction<TCtx>

@@ -1,7 +1,22 @@
-/** Counting windows: `fixed` resets at each window boundary; `sliding` weighs the previous window in. */
+/**
+ * Counting windows: `fixed` resets at each window boundary; `sliding` weighs the previous window in.
+ *
+ * @example
+ * ```ts
+ * rateLimit({ key: ipKey({ header: 'x-forwarded-for' }), limit: 100, window: '1m', algorithm: 'fixed' })
+ * ```
+ */
 export type RateLimitAlgorithm = 'fixed' | 'sliding'
 
-/** What a store needs to count one request. */
+/**
+ * What a store needs to count one request.
+ *
+ * @example
+ * ```ts
+ * const policy: RateLimitPolicy = { limit: 10, windowMs: 60_000, algorithm: 'sliding' }
+ * const counts = await store.hit('ip:203.0.113.7', policy)
+ * ```
+ */
 export interface RateLimitPolicy {
   readonly limit: number
   readonly windowMs: number
@@ -12,6 +27,12 @@ export interface RateLimitPolicy {
  * What a store answers for one request: whether it was allowed (and so
  * counted) and the counters after it. Every store applies {@link countRequest}
  * (the Redis store in Lua), so they agree to the request.
+ *
+ * @example
+ * ```ts
+ * const counts: RateLimitCounts = await store.hit(key, policy)
+ * if (!counts.allowed) console.log(`over the limit: ${counts.current} counted in this window`)
+ * ```
  */
 export interface RateLimitCounts {
   readonly allowed: boolean
@@ -23,7 +44,16 @@ export interface RateLimitCounts {
   readonly elapsed: number
 }
 
-/** One key's counters as a store keeps them. */
+/**
+ * One key's counters as a store keeps them.
+ *
+ * @example
+ * ```ts
+ * // A store of your own keeps these per key and hands them to countRequest()
+ * const stored: WindowCounters | undefined = await db.read(key)
+ * const { counts, next } = countRequest(policy, stored, Date.now())
+ * ```
+ */
 export interface WindowCounters {
   /** The window's number since the epoch: `floor(now / windowMs)`. */
   readonly index: number

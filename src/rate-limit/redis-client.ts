@@ -17,13 +17,33 @@ export interface RedisScripting {
   evalsha(sha1: string, keys: string[], args: string[]): Promise<unknown>
 }
 
-/** node-redis (`redis` 4, 5 and 6): `createClient()` or `createCluster()`. */
+/**
+ * node-redis (`redis` 4, 5 and 6): `createClient()` or `createCluster()`.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'redis'
+ *
+ * const redis = createClient({ url: process.env.REDIS_URL })
+ * await redis.connect()
+ * const store = redisRateLimitStore({ client: redis })
+ * ```
+ */
 export interface NodeRedisClient {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>
   evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>
 }
 
-/** ioredis (5 and 6): `new Redis()` or `new Redis.Cluster()`. */
+/**
+ * ioredis (5 and 6): `new Redis()` or `new Redis.Cluster()`.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from 'ioredis'
+ *
+ * const store = redisRateLimitStore({ client: new Redis(process.env.REDIS_URL!) })
+ * ```
+ */
 export interface IoredisClient {
   eval(script: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>
   evalsha(sha1: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>
@@ -36,7 +56,17 @@ interface NodeRedisCluster {
   getSlotRandomNode(slot: number): unknown
 }
 
-/** A client the Redis store accepts as it is. */
+/**
+ * A client the Redis store accepts as it is.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from '@upstash/redis'
+ *
+ * const client: RedisClient = Redis.fromEnv()
+ * const store = redisRateLimitStore({ client })
+ * ```
+ */
 export type RedisClient = NodeRedisClient | IoredisClient | RedisScripting
 
 /**

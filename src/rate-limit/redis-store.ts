@@ -6,7 +6,14 @@ import { luaScript } from './lua-script.js'
 import { countScript } from './redis-script.js'
 import type { RateLimitStore } from './store.js'
 
-/** Options for {@link redisRateLimitStore}. */
+/**
+ * Options for {@link redisRateLimitStore}.
+ *
+ * @example
+ * ```ts
+ * const store = redisRateLimitStore({ client: redis, prefix: 'notes-app:rate-limit:' })
+ * ```
+ */
 export interface RedisRateLimitStoreOptions {
   /** A connected node-redis or ioredis client, or any {@link RedisScripting} (such as `@upstash/redis`). */
   client: RedisClient

@@ -14,7 +14,20 @@ import { Sealer, type SessionSecret } from './seal.js'
 import { type RequiredSession, type Session, SessionState } from './session-state.js'
 import type { SessionStore } from './store.js'
 
-/** Options for {@link session}. */
+/**
+ * Options for {@link session}.
+ *
+ * @example
+ * ```ts
+ * export const withSession = api.use(session({
+ *   secret: process.env.SESSION_SECRET,
+ *   schema: z.object({ username: z.string() }),
+ *   ttl: 60 * 60 * 24,
+ *   rolling: true,
+ *   cookie: { sameSite: 'strict', hostPrefix: true },
+ * }))
+ * ```
+ */
 export interface SessionOptions<TSchema extends StandardSchemaV1 = StandardSchemaV1> {
   /**
    * A secret of at least 32 characters. Like `secrets`, it may be a function
@@ -54,7 +67,16 @@ export interface SessionOptions<TSchema extends StandardSchemaV1 = StandardSchem
   realm?: string
 }
 
-/** What `ctx.session.data` holds: the schema's output, else a plain record. */
+/**
+ * What `ctx.session.data` holds: the schema's output, else a plain record.
+ *
+ * @example
+ * ```ts
+ * const withSession = api.use(session({ secret: process.env.SESSION_SECRET, schema: z.object({ username: z.string() }) }))
+ * // session.data is the schema's output, { username: string } | undefined; without a schema, a plain record
+ * const me = withSession.get(({ session }) => ({ you: session.data?.username ?? null }))
+ * ```
+ */
 export type SessionData<TSchema> = [TSchema] extends [never]
   ? Record<string, unknown>
   : TSchema extends StandardSchemaV1

@@ -3,7 +3,15 @@ import { EncryptJWT, jwtDecrypt } from 'jose'
 import { ignore } from '../core/runtime.js'
 import { hkdf } from './hkdf.js'
 
-/** A sealing key, identified by `kid` so old cookies still open after rotation. */
+/**
+ * A sealing key, identified by `kid` so old cookies still open after rotation.
+ *
+ * @example
+ * ```ts
+ * // Rotation: seal with the new key, still open cookies sealed with the old one
+ * session({ secrets: [{ id: '2026-12', secret: process.env.SESSION_SECRET! }, { id: '2026-06', secret: process.env.OLD_SESSION_SECRET! }] })
+ * ```
+ */
 export interface SessionSecret {
   id: string
   secret: string

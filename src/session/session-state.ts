@@ -1,6 +1,16 @@
 /**
  * The session a handler sees on `ctx.session`. Changes are collected and
  * written as one `Set-Cookie` when the response leaves the middleware.
+ *
+ * @example
+ * ```ts
+ * export const signIn = withSession.post({ body: Credentials }, async ({ body, session }) => {
+ *   const user = await users.check(body.username, body.password)
+ *   session.regenerate({ username: user.username }) // a fresh id at sign-in
+ *   return { signedIn: true }
+ * })
+ * export const signOut = withSession.post(({ session }) => session.destroy())
+ * ```
  */
 export interface Session<T> {
   /** The session's data, or `undefined` when there is no (valid) session. */
@@ -17,7 +27,15 @@ export interface Session<T> {
   regenerate(data?: T): void
 }
 
-/** A session known to exist: the type `session({ required: true })` gives. */
+/**
+ * A session known to exist: the type `session({ required: true })` gives.
+ *
+ * @example
+ * ```ts
+ * const signedIn = api.use(session({ secret: process.env.SESSION_SECRET, schema: User, required: true }))
+ * const notes = signedIn.get(({ session }) => listNotes(session.data.username)) // data is never undefined here
+ * ```
+ */
 export type RequiredSession<T> = Session<T> & { readonly data: T; readonly id: string }
 
 export type SessionOutcome = 'unchanged' | 'save' | 'clear'

@@ -3,6 +3,17 @@
  * this is optional: without it, a logged-out cookie that was copied stays
  * valid until it expires. With it, `destroy()` and `regenerate()` revoke the
  * old session id.
+ *
+ * @example
+ * ```ts
+ * const revoked: SessionStore = {
+ *   isRevoked: async (id) => (await redis.exists(`revoked:${id}`)) === 1,
+ *   revoke: async (id, expiresAt) => {
+ *     await redis.set(`revoked:${id}`, '1', { EXAT: expiresAt })
+ *   },
+ * }
+ * export const withSession = api.use(session({ secret: process.env.SESSION_SECRET, store: revoked }))
+ * ```
  */
 export interface SessionStore {
   isRevoked(sessionId: string): boolean | Promise<boolean>

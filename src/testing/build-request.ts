@@ -1,4 +1,17 @@
-/** What a test sends; every part is optional. */
+/**
+ * What a test sends; every part is optional.
+ *
+ * @example
+ * ```ts
+ * await testRoute(notes, {
+ *   method: 'GET',
+ *   url: '/api/notes?tag=work',
+ *   query: { limit: 10 },
+ *   headers: { accept: 'application/json' },
+ *   cookies: { theme: 'dark' },
+ * })
+ * ```
+ */
 export interface TestRequestOptions {
   /** Default `GET`. */
   method?: string

@@ -21,7 +21,15 @@ export function testToken(
   return signJwt(claims, { algorithm: 'HS256', ...options })
 }
 
-/** Options for {@link testSessionCookie}: the route's `session()` settings that shape the cookie. */
+/**
+ * Options for {@link testSessionCookie}: the route's `session()` settings that shape the cookie.
+ *
+ * @example
+ * ```ts
+ * const cookies = await testSessionCookie({ username: 'ada' }, { secret, cookieName: 'notes-session', ttl: 3600 })
+ * await testRoute(notes, { cookies })
+ * ```
+ */
 export interface TestSessionOptions {
   secret?: string
   secrets?: SessionSecret[]

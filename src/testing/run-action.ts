@@ -3,7 +3,18 @@ import { parseSetCookie } from '../actions/set-cookie.js'
 import type { Action, ActionResult } from '../actions/types.js'
 import { checkOptionNames, optionNames } from '../core/options.js'
 
-/** The request an action is called in, as Next would describe it. */
+/**
+ * The request an action is called in, as Next would describe it.
+ *
+ * @example
+ * ```ts
+ * await runAction(createNote, { text: 'milk' }, {
+ *   url: 'https://notes.example.com/notes',
+ *   headers: { origin: 'https://notes.example.com', 'sec-fetch-site': 'same-origin' },
+ *   cookies,
+ * })
+ * ```
+ */
 export interface RunActionOptions {
   /** The page's URL; its host becomes the `Host` header. Default `http://localhost/`. */
   url?: string
@@ -15,7 +26,17 @@ export interface RunActionOptions {
 
 const runActionOptionNames = optionNames<RunActionOptions>({ url: true, headers: true, cookies: true })
 
-/** What one action call resolved to, and the cookies its middleware set. */
+/**
+ * What one action call resolved to, and the cookies its middleware set.
+ *
+ * @example
+ * ```ts
+ * const { result, cookies, setCookie } = await runAction(signOutAction, undefined, { headers: sameSite, cookies: signedIn })
+ * expect(result.ok).toBe(true)
+ * expect(cookies.session).toBe('') // deleted
+ * expect(setCookie[0]).toContain('Max-Age=0')
+ * ```
+ */
 export interface ActionRun<TData> {
   result: ActionResult<TData>
   /** Cookies written through Next's `cookies()`, by name (a deleted one as `''`). */

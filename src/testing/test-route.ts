@@ -4,6 +4,16 @@ import type { RequestHandler } from '../core/handler.js'
 import { buildRequest, type TestRequestOptions } from './build-request.js'
 import { runPages } from './pages-run.js'
 
+/**
+ * Options for {@link testRoute}: the request, and which router's adapter answers it.
+ *
+ * @example
+ * ```ts
+ * // The same request through the Pages adapter (needs node-mocks-http)
+ * const { status } = await testRoute(notes, { router: 'pages', method: 'DELETE', params: { id: '7' } })
+ * expect(status).toBe(204)
+ * ```
+ */
 export interface TestRouteOptions extends TestRequestOptions {
   /** Which adapter answers: `toAppRoute` (default) or `toPagesRoute` through node-mocks-http. */
   router?: 'app' | 'pages'
@@ -13,7 +23,17 @@ const testRouteOptionNames = optionNames<TestRouteOptions>({
   router: true, method: true, url: true, params: true, query: true, headers: true, body: true, cookies: true, auth: true,
 })
 
-/** A route's answer, read and parsed. */
+/**
+ * A route's answer, read and parsed.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body, cookies } = await testRoute(signIn, { method: 'POST', body: { username: 'ada', password: 'secret' } })
+ * expect(status).toBe(200)
+ * expect(headers.get('content-type')).toBe('application/json')
+ * expect(cookies.session).toBeTruthy()
+ * ```
+ */
 export interface TestResult {
   status: number
   headers: Headers

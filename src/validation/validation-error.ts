@@ -1,7 +1,16 @@
 import { HttpError } from '../core/http-error.js'
 import type { StandardIssue } from './standard-schema.js'
 
-/** The part of the request a validation issue was found in. */
+/**
+ * The part of the request a validation issue was found in.
+ *
+ * @example
+ * ```ts
+ * // Each entry of a 400/422 problem's errors[] names the part it was found in
+ * const { errors } = (await response.json()) as { errors: { in: RequestPart; message: string }[] }
+ * const queryErrors = errors.filter((issue) => issue.in === 'query')
+ * ```
+ */
 export type RequestPart = 'params' | 'query' | 'headers' | 'body'
 
 /**

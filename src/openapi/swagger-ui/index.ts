@@ -11,7 +11,14 @@ import { type DocumentSource, documentOf } from '../route.js'
 import { assetFiles, type AssetName, swaggerUiAssets } from './assets.js'
 import { starterScript, swaggerUiHtml, swaggerUiPolicy } from './page.js'
 
-/** Options for {@link swaggerUi}. */
+/**
+ * Options for {@link swaggerUi}.
+ *
+ * @example
+ * ```ts
+ * swaggerUi('/api/openapi', { base: signedIn, title: 'Notes API', config: { docExpansion: 'none', tryItOutEnabled: true } })
+ * ```
+ */
 export interface SwaggerUiOptions<TCtx extends object> {
   /** The handler to add the GET route to, such as one behind your own auth. Default: a fresh `createHandler()`. */
   base?: Handler<TCtx>
