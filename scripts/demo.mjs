@@ -1,5 +1,6 @@
 // `npm run demo`: builds routekit and the example Next.js app, serves it on
-// 127.0.0.1:3000 (PORT to change), and prints curl lines to try. Ctrl-C stops it.
+// 127.0.0.1:3000 (PORT to change), and prints where its demo page is and
+// curl lines to try. Ctrl-C stops it.
 import { appToken, buildAll, startApp } from './next-app.mjs'
 
 const port = Number(process.env.PORT ?? 3000)
@@ -11,6 +12,10 @@ const app = await startApp({ port, output: 'inherit' })
 const url = app.url
 console.log(`
 routekit example app on ${url}   (Ctrl-C to stop)
+
+The demo page: ${url}/
+  Sign in as the development user (ada / lovelace), add and list notes, and press buttons
+  that provoke a 405, a 401, a 422 and a 429, each problem+json answer shown with its headers.
 
 A development token (signed with the app's development-only secret, valid 12 h):
   TOKEN=${token}
@@ -35,11 +40,13 @@ Pages Router
   curl -i -X POST '${url}/api/legacy/connect/notes' -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"text":"hi"}'   # 201, next-connect + routekit
 
 In a browser (xdg-open on Linux, open on macOS):
+  xdg-open '${url}/' || open '${url}/'                                             # the demo page
   xdg-open '${url}/api/openapi/reference' || open '${url}/api/openapi/reference'   # the API reference page
   xdg-open '${url}/api/openapi/ui' || open '${url}/api/openapi/ui'                 # Swagger UI
 
 Login is rate limited to 10 attempts a minute per address (in memory; RATE_LIMIT_STORE=redis
-with REDIS_URL shares the limit between instances). CORS_ORIGINS lists the origins allowed.
+with REDIS_URL shares the limit between instances): after the demo page's 429 button, signing
+in from your address waits for its Retry-After. CORS_ORIGINS lists the origins allowed.
 `)
 
 const stop = async () => {
