@@ -8,7 +8,7 @@ import { secret } from '../jwt/fixtures.js'
 import { routers, send } from '../routers.js'
 import { expectProblem } from './expect-problem.js'
 
-// SECURITY-CASES.md, request bodies and query strings.
+// docs/security-cases.md, request bodies and query strings.
 const Item = z.object({ name: z.string(), qty: z.int().optional() })
 let handlerSaw: unknown
 const items = createHandler()

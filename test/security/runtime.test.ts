@@ -5,7 +5,7 @@ import { callPages } from '../adapters/pages-helpers.js'
 import { routers, send } from '../routers.js'
 import { expectProblem } from './expect-problem.js'
 
-// SECURITY-CASES.md, methods and the runtime.
+// docs/security-cases.md, methods and the runtime.
 const generic = { type: 'about:blank', title: 'Internal Server Error', status: 500, code: 'internal_server_error' }
 const getAndPost = createHandler({ dev: false })
   .get(() => ({ items: [] }))

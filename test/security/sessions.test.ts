@@ -6,7 +6,7 @@ import { routers, send } from '../routers.js'
 import { flipOneByte, sealHeader, sessionCookie } from '../session/helpers.js'
 import { expectProblem } from './expect-problem.js'
 
-// SECURITY-CASES.md, sessions and CSRF.
+// docs/security-cases.md, sessions and CSRF.
 const key1 = { id: '1', secret: 'first-session-secret-32-characters!' }
 const key2 = { id: '2', secret: 'second-session-secret-32-characters' }
 const ttl = 3600

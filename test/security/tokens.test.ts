@@ -5,7 +5,7 @@ import { audience, ec, issuer, rsa, rsaPem, rsaPssPrivate, secret, tamperedToken
 import { routers, send } from '../routers.js'
 import { expectProblem } from './expect-problem.js'
 
-// SECURITY-CASES.md, bearer tokens and the Authorization header.
+// docs/security-cases.md, bearer tokens and the Authorization header.
 const realm = 'Bearer realm="api"'
 const invalid = 'Bearer realm="api", error="invalid_token"'
 
