@@ -25,7 +25,7 @@ export interface DocumentedHandler {
  *
  * @example
  * ```ts
- * export const document = generateOpenApi({
+ * export const openApiDocument = generateOpenApi({
  *   info: { title: 'Notes API', version: '1.0.0' },
  *   servers: [{ url: 'https://notes.example.com' }],
  *   tags: [{ name: 'notes', description: 'Notes, by user.' }],

@@ -8,7 +8,7 @@ import type { OpenApiDocument } from './types.js'
  *
  * @example
  * ```ts
- * openApiRoute(document) // built once, at import
+ * openApiRoute(openApiDocument) // built once, at import
  * openApiRoute(async () => generateOpenApi({ info, routes: await loadRoutes() })) // built on the first request
  * ```
  */
@@ -20,7 +20,7 @@ export type DocumentSource = OpenApiDocument | (() => OpenApiDocument | Promise<
  * @example
  * ```ts
  * // Only signed-in users read the document, and proxies may cache it for a minute
- * export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = toAppRoute(openApiRoute(document, { base: signedIn, cacheControl: 'public, max-age=60' }))
+ * export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = toAppRoute(openApiRoute(openApiDocument, { base: signedIn, cacheControl: 'public, max-age=60' }))
  * ```
  */
 export interface OpenApiRouteOptions<TCtx extends object> {

@@ -59,7 +59,7 @@ export interface OpenApiTag {
  *
  * @example
  * ```ts
- * const limit = document.paths['/api/notes']!.get!.parameters?.find((parameter) => parameter.name === 'limit')
+ * const limit = openApiDocument.paths['/api/notes']!.get!.parameters?.find((parameter) => parameter.name === 'limit')
  * ```
  */
 export interface OpenApiParameter {
@@ -75,7 +75,7 @@ export interface OpenApiParameter {
  *
  * @example
  * ```ts
- * const operation: OpenApiOperation = document.paths['/api/notes']!.post!
+ * const operation: OpenApiOperation = openApiDocument.paths['/api/notes']!.post!
  * operation['x-rate-limited'] = true
  * ```
  */

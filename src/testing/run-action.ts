@@ -31,7 +31,8 @@ const runActionOptionNames = optionNames<RunActionOptions>({ url: true, headers:
  *
  * @example
  * ```ts
- * const { result, cookies, setCookie } = await runAction(signOutAction, undefined, { headers: sameSite, cookies: signedIn })
+ * const session = await testSessionCookie({ username: 'ada' }, { secret })
+ * const { result, cookies, setCookie } = await runAction(signOutAction, undefined, { headers: sameSite, cookies: session })
  * expect(result.ok).toBe(true)
  * expect(cookies.session).toBe('') // deleted
  * expect(setCookie[0]).toContain('Max-Age=0')
