@@ -34,6 +34,8 @@ describe('the README and the guides', () => {
       const link = file.startsWith('docs/webhooks/') ? 'docs/webhooks/README.md' : file
       expect(readme, `README links ${file}`).toContain(`](${link})`)
     }
+    // The generated API reference (left out of markdownFiles()) by its index page.
+    expect(readme, 'README links docs/api/README.md').toContain('](docs/api/README.md)')
   })
 
   it('keep each guide at most 400 lines', () => {

@@ -12,9 +12,18 @@ export interface Snippet {
   code: string
 }
 
-/** README.md and every guide under docs/, relative to the repository root. */
+/**
+ * README.md and every guide under docs/, relative to the repository root.
+ * Not docs/api: it is the API reference generated from the TSDoc comments
+ * (`npm run docs:api`), whose `ts` blocks are the comments' `@example`
+ * fragments (they use a route's `api` or `signedIn` without defining it)
+ * and whose pages are as long as the entries they list. test/api checks the
+ * comments instead, and CI that the pages match them.
+ */
 export function markdownFiles(): string[] {
-  const guides = readdirSync(`${root}docs`, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'))
+  const guides = readdirSync(`${root}docs`, { recursive: true, encoding: 'utf8' }).filter(
+    (name) => name.endsWith('.md') && !name.startsWith('api/'),
+  )
   return ['README.md', ...guides.map((name) => `docs/${name}`).sort()]
 }
 
