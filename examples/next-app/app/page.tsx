@@ -28,6 +28,9 @@ export default function Home() {
             </li>
           </ul>
         </nav>
+        <noscript>
+          <p>The buttons on this page need JavaScript; the <a href="/notes">notes form</a> works without it.</p>
+        </noscript>
       </header>
       <main>
         <section aria-labelledby="sign-in">
