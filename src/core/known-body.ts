@@ -3,16 +3,20 @@
  * problems). It is a real `Response` built without a body: undici's body
  * stream costs more than the rest of the response, and the Pages adapter
  * never needs it, since it sends the known text with one `res.end(text)`.
- * Whoever asks for the body through the public API (`body`, `text()`,
- * `clone()` ..., as Next's App Router does) gets it, built on first use.
- * Only code that reads undici's internal state (`new Request(url, { body:
- * response.body })` is fine, but undici's own `Response.prototype` methods
- * called on it are not) would see no body.
+ * Whoever asks for the body through the public API gets it: `text()`,
+ * `json()`, `arrayBuffer()` and `bytes()` answer from the text itself, with
+ * `bodyUsed` and a second read behaving as undici's; `body`, `blob()`,
+ * `formData()` and `clone()` build undici's body on first use (as Next's
+ * App Router does, reading `body`). Only code that reads undici's internal
+ * state (`new Request(url, { body: response.body })` is fine, but undici's
+ * own `Response.prototype` methods called on it are not) would see no body.
  */
 class TextResponse extends Response {
   readonly #text: string
-  /** The same response with undici's own body, once someone asks for it. */
+  /** undici's body over the same text, once someone asks for the stream. */
   #full: Response | undefined
+  /** Read through one of the direct methods, without a stream. */
+  #used = false
 
   constructor(text: string, init: ResponseInit) {
     super(null, init)
@@ -21,12 +25,47 @@ class TextResponse extends Response {
 
   /** The text, while nobody has read or asked for the body. */
   static textOf(response: Response): string | undefined {
-    return #text in response && response.#full === undefined ? response.#text : undefined
+    return #text in response && response.#full === undefined && !response.#used ? response.#text : undefined
   }
 
+  /**
+   * undici's body for this text. Only the body: the status and headers are
+   * this response's own (`clone()` copies them from here), so nothing is
+   * copied for it. Read already through a direct method, it is an empty
+   * body read too, so what comes next (a second read, `body`, `clone()`)
+   * fails or answers exactly as undici's would.
+   */
   #withBody(): Response {
-    // Headers as they are now: a middleware may have appended some since.
-    return (this.#full ??= new Response(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers }))
+    if (this.#full === undefined) {
+      this.#full = new Response(this.#used ? '' : this.#text)
+      if (this.#used) this.#full.arrayBuffer().catch(() => {})
+    }
+    return this.#full
+  }
+
+  /**
+   * undici's body with this response's content type, for the readers whose
+   * result depends on it (a blob's type, how form data is parsed).
+   */
+  #withTypedBody(): Response {
+    if (this.#full === undefined && !this.#used) {
+      const type = this.headers.get('content-type')
+      this.#full = new Response(this.#text, type === null ? undefined : { headers: { 'content-type': type } })
+    }
+    return this.#withBody()
+  }
+
+  /**
+   * The text, marked as read, when the body can still be read from it
+   * directly: not yet read, no stream built, and text that survives UTF-8
+   * unchanged (a lone surrogate would come back from undici as U+FFFD, and
+   * a leading byte order mark would be dropped).
+   */
+  #take(): string | undefined {
+    const text = this.#text
+    if (this.#full !== undefined || this.#used || text.charCodeAt(0) === 0xfeff || !(text as WellFormed).isWellFormed()) return undefined
+    this.#used = true
+    return text
   }
 
   override get body(): Response['body'] {
@@ -34,44 +73,65 @@ class TextResponse extends Response {
   }
 
   override get bodyUsed(): boolean {
-    return this.#full !== undefined && this.#full.bodyUsed
+    return this.#used || (this.#full !== undefined && this.#full.bodyUsed)
   }
 
   override arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#withBody().arrayBuffer()
+    const text = this.#take()
+    if (text === undefined) return this.#withBody().arrayBuffer()
+    return Promise.resolve(bytesOf(text).buffer)
   }
 
   override blob(): Promise<Blob> {
-    return this.#withBody().blob()
+    return this.#withTypedBody().blob()
   }
 
   override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return this.#withBody().bytes()
+    const text = this.#take()
+    if (text === undefined) return this.#withBody().bytes()
+    return Promise.resolve(bytesOf(text))
   }
 
   override formData(): Promise<FormData> {
-    return this.#withBody().formData()
+    return this.#withTypedBody().formData()
   }
 
   override json(): Promise<any> {
-    return this.#withBody().json()
+    const text = this.#take()
+    if (text === undefined) return this.#withBody().json()
+    try {
+      return Promise.resolve(JSON.parse(text))
+    } catch (error) {
+      return Promise.reject(error)
+    }
   }
 
   override text(): Promise<string> {
-    return this.#withBody().text()
+    const text = this.#take()
+    if (text === undefined) return this.#withBody().text()
+    return Promise.resolve(text)
   }
 
   override clone(): Response {
     // An unread body is copied as text, so the clone stays cheap too.
-    if (this.#full === undefined) {
+    if (this.#full === undefined && !this.#used) {
       return new TextResponse(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers })
     }
-    // `#full` holds a copy of the headers from when the body was built; a
-    // middleware may have added some since (a session's Set-Cookie), and a
-    // clone must carry the headers this response has now.
-    const copy = this.#full.clone()
+    // Read already: undici's own clone() throws its own error.
+    const copy = this.#withBody().clone()
+    // A clone must carry the headers this response has now (a middleware may
+    // have added some, a session's Set-Cookie).
     return new Response(copy.body, { status: this.status, statusText: this.statusText, headers: this.headers })
   }
+}
+
+// ES2024, in every Node routekit supports; the project's lib is ES2023.
+type WellFormed = string & { isWellFormed(): boolean }
+
+let encoder: TextEncoder | undefined
+
+function bytesOf(text: string): Uint8Array<ArrayBuffer> {
+  return (encoder ??= new TextEncoder()).encode(text) as Uint8Array<ArrayBuffer>
 }
 
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304])

@@ -22,11 +22,38 @@ export function entriesToRecord<V>(entries: Iterable<[string, V]>): Record<strin
   return record
 }
 
-/** The query string of a URL as a record; repeated keys are arrays. */
-export function parseQuery(url: string): RawQuery {
+/**
+ * The query string of a URL as a record; repeated keys are arrays. With
+ * `withoutEmpty`, a key whose every value is empty is left out (see
+ * `validateRequest`); the record is built once, and filtered only when an
+ * empty value was seen.
+ */
+export function parseQuery(url: string, withoutEmpty = false): RawQuery {
   const start = url.indexOf('?')
   if (start === -1) return {}
-  return entriesToRecord(new URLSearchParams(url.slice(start + 1).split('#', 1)[0]))
+  const end = url.indexOf('#', start + 1)
+  const search = end === -1 ? url.slice(start + 1) : url.slice(start + 1, end)
+  if (search === '') return {}
+  const record = entriesToRecord(new URLSearchParams(search))
+  if (!withoutEmpty) return record
+  for (const key in record) {
+    const value = record[key]!
+    if (value === '' || (Array.isArray(value) && value.includes(''))) return withoutEmptyValues(record)
+  }
+  return record
+}
+
+/**
+ * `?limit=` must not become `0` through `z.coerce.number()`: a key whose
+ * every value is empty counts as absent, so the schema's own rule for a
+ * missing value (required, default, optional) decides.
+ */
+function withoutEmptyValues(query: RawQuery): RawQuery {
+  const kept: RawQuery = {}
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value) ? value.some((item) => item !== '') : value !== '') kept[key] = value
+  }
+  return kept
 }
 
 /** Request headers as a plain record with lower-case names. */

@@ -46,11 +46,26 @@ class LazyParts {
     return (self[rawHeaders] ??= headerRecord(self[state].req.headers))
   }
 }
-const lazyParts = LazyParts.prototype
 const lazyNames = new Set(['signal', 'query', 'headers'])
+
+/**
+ * The prototype of one route's arguments: the lazy getters of the parts its
+ * spec does not validate. A validated `query` or `headers` is then a plain
+ * own property, assigned like the rest, where defining it over a getter-only
+ * prototype property would cost a `defineProperty` per request.
+ */
+function partsPrototype(spec: RouteSpec): object {
+  if (!spec.query && !spec.headers) return LazyParts.prototype
+  const descriptors = Object.getOwnPropertyDescriptors(LazyParts.prototype) as Record<string, PropertyDescriptor>
+  if (spec.query) delete descriptors.query
+  if (spec.headers) delete descriptors.headers
+  return Object.create(Object.prototype, descriptors)
+}
 
 type ValidationSteps = typeof import('../validation/steps.js')
 let validationSteps: Promise<ValidationSteps> | undefined
+/** The steps once loaded, so a request does not wait a turn for a promise long settled. */
+let loadedSteps: ValidationSteps | undefined
 
 /**
  * Loads the validation steps once per process, when the first route that
@@ -60,7 +75,7 @@ let validationSteps: Promise<ValidationSteps> | undefined
 function loadValidationSteps(): Promise<ValidationSteps> {
   if (validationSteps === undefined) {
     validationSteps = import('../validation/steps.js')
-    validationSteps.catch(ignore) // a failed load is reported by the request that awaits it
+    validationSteps.then((steps) => (loadedSteps = steps), ignore) // a failed load is reported by the request that awaits it
   }
   return validationSteps
 }
@@ -74,28 +89,30 @@ export function routeTerminal(spec: RouteSpec, fn: RouteFunction<any, any>, sett
   const validates = Boolean(spec.params || spec.query || spec.headers || spec.body)
   const checksResponses = settings.dev && spec.responses !== undefined
   const steps = validates || checksResponses ? loadValidationSteps() : undefined
+  const prototype = partsPrototype(spec)
+  // What a middleware's rawBody() and the route's own body are read by.
+  const bodyLimits = { bodyLimit: spec.bodyLimit ?? settings.bodyLimit, maxDepth: settings.maxDepth, accepts: spec.accepts }
   const terminal: Terminal = async (requestState: RequestState, ctx: object) => {
     const { req } = requestState
-    const args = Object.create(lazyParts) as Record<string | symbol, unknown>
+    const args = Object.create(prototype) as Record<string | symbol, unknown>
     // Context keys first; request parts then win any clash (a context key
     // named like a lazy part would also hit its getter-only property).
-    for (const [key, value] of Object.entries(ctx)) if (!lazyNames.has(key)) args[key] = value
+    for (const key of Object.keys(ctx)) if (!lazyNames.has(key)) args[key] = (ctx as Record<string, unknown>)[key]
     args[state] = requestState
     args.req = req
     args.params = requestState.params
     args.body = undefined
     if (validates) {
-      const { validateRequest } = await steps!
-      // Defined, not assigned: assignment would hit the prototype's getter-only `query`/`headers`.
-      for (const [part, value] of Object.entries(await validateRequest(spec, req, requestState.params, settings))) {
-        Object.defineProperty(args, part, { value, enumerable: true, writable: true, configurable: true })
-      }
+      const { validateInto } = loadedSteps ?? (await steps!)
+      const pending = validateInto(spec, req, requestState.params, settings, args, bodyLimits)
+      if (pending !== undefined) await pending
     }
-    const result = await fn(args as never)
-    if (checksResponses) await (await steps!).validateResponse(spec.responses!, result)
+    // A synchronous handler's value is used as it is, without a turn of the event loop.
+    let result: unknown = fn(args as never)
+    if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') result = await result
+    if (checksResponses) await (loadedSteps ?? (await steps!)).validateResponse(spec.responses!, result)
     return toResponse(result)
   }
-  // What a middleware's rawBody() reads by: the rules the route's own body is read with.
-  terminal.bodyLimits = { bodyLimit: spec.bodyLimit ?? settings.bodyLimit, maxDepth: settings.maxDepth, accepts: spec.accepts }
+  terminal.bodyLimits = bodyLimits
   return terminal
 }

@@ -1,9 +1,9 @@
 import { HttpError } from '../core/http-error.js'
 import { headerRecord, parseQuery } from '../core/request-parts.js'
-import type { RawParams, RawQuery } from '../core/types.js'
+import type { RawParams } from '../core/types.js'
 import { type BodyLimits, readBody } from '../body/read-body.js'
 import type { RouteSpec } from './route-spec.js'
-import { runSchema } from './standard-schema.js'
+import type { StandardResult, StandardSchemaV1 } from './standard-schema.js'
 import { type RequestPart, toValidationIssues, validationError, type ValidationIssue } from './validation-error.js'
 
 export interface ValidationSettings extends BodyLimits {
@@ -11,17 +11,112 @@ export interface ValidationSettings extends BodyLimits {
   invalidBodyStatus: 400 | 422
 }
 
+type Result = StandardResult<unknown>
+
+// The parts validated together before the body, in the order their issues are listed.
+const headParts = ['params', 'query', 'headers'] as const
+type HeadPart = (typeof headParts)[number]
+
+function isPromise(value: unknown): value is PromiseLike<Result> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function'
+}
+
 /**
- * `?limit=` must not become `0` through `z.coerce.number()`: a key whose
- * every value is empty counts as absent, so the schema's own rule for a
- * missing value (required, default, optional) decides.
+ * What a part's schema is given. An empty query value (`?limit=`) counts
+ * as absent, so that `z.coerce.number()` does not make it `0`: the schema's
+ * own rule for a missing value (required, default, optional) decides.
  */
-function withoutEmptyValues(query: RawQuery): RawQuery {
-  const kept: RawQuery = {}
-  for (const [key, value] of Object.entries(query)) {
-    if (Array.isArray(value) ? value.some((item) => item !== '') : value !== '') kept[key] = value
+function inputOf(part: HeadPart, req: Request, params: RawParams): unknown {
+  if (part === 'params') return params
+  if (part === 'query') return parseQuery(req.url, true)
+  return headerRecord(req.headers)
+}
+
+/** Puts a passing part into `into`, or its issues onto `issues` (made on the first). */
+function record(
+  part: RequestPart,
+  result: Result,
+  into: Record<string, unknown>,
+  issues: ValidationIssue[] | undefined,
+): ValidationIssue[] | undefined {
+  if (!result.issues) {
+    into[part] = result.value
+    return issues
   }
-  return kept
+  const found = toValidationIssues(part, result.issues)
+  if (issues === undefined) return found
+  issues.push(...found)
+  return issues
+}
+
+/**
+ * Validates params, query and headers together (one 400 lists every issue
+ * among them), then, only if those pass, reads and validates the body.
+ * Each validated part is assigned to `into`, in that order; parts without a
+ * schema are left alone. Returns `undefined` when all of it was done at
+ * once (no body, schemas that answer synchronously, as zod's do), so the
+ * common GET pays for no promise; otherwise a promise of the rest. Throws
+ * (or rejects with) the validation problem.
+ */
+export function validateInto(
+  spec: RouteSpec,
+  req: Request,
+  params: RawParams,
+  settings: ValidationSettings,
+  into: Record<string, unknown>,
+  limits?: BodyLimits,
+): Promise<void> | undefined {
+  let issues: ValidationIssue[] | undefined
+  for (let i = 0; i < headParts.length; i++) {
+    const part = headParts[i]!
+    const schema = spec[part]
+    if (schema === undefined) continue
+    const result = (schema as StandardSchemaV1)['~standard'].validate(inputOf(part, req, params))
+    if (isPromise(result)) return finish(spec, req, params, settings, into, limits, i, result, issues)
+    issues = record(part, result, into, issues)
+  }
+  if (issues !== undefined) throw validationError(400, issues)
+  return spec.body === undefined ? undefined : validateBody(spec, req, settings, into, limits)
+}
+
+/** The rest of {@link validateInto} once a schema answered with a promise. */
+async function finish(
+  spec: RouteSpec,
+  req: Request,
+  params: RawParams,
+  settings: ValidationSettings,
+  into: Record<string, unknown>,
+  limits: BodyLimits | undefined,
+  index: number,
+  pending: PromiseLike<Result>,
+  issues: ValidationIssue[] | undefined,
+): Promise<void> {
+  issues = record(headParts[index]!, await pending, into, issues)
+  for (let i = index + 1; i < headParts.length; i++) {
+    const part = headParts[i]!
+    const schema = spec[part]
+    if (schema === undefined) continue
+    issues = record(part, await (schema as StandardSchemaV1)['~standard'].validate(inputOf(part, req, params)), into, issues)
+  }
+  if (issues !== undefined) throw validationError(400, issues)
+  if (spec.body !== undefined) await validateBody(spec, req, settings, into, limits)
+}
+
+async function validateBody(
+  spec: RouteSpec,
+  req: Request,
+  settings: ValidationSettings,
+  into: Record<string, unknown>,
+  limits: BodyLimits | undefined,
+): Promise<void> {
+  const body = await readBody(req, limits ?? { ...settings, bodyLimit: spec.bodyLimit ?? settings.bodyLimit, accepts: spec.accepts })
+  const validated = (spec.body as StandardSchemaV1)['~standard'].validate(body.present ? body.value : undefined)
+  const result = isPromise(validated) ? await validated : validated
+  if (result.issues) {
+    if (!body.present) throw HttpError.badRequest('This request needs a body.', { code: 'body_required' })
+    throw validationError(settings.invalidBodyStatus, toValidationIssues('body', result.issues))
+  }
+  into.body = result.value
 }
 
 /**
@@ -36,25 +131,6 @@ export async function validateRequest(
   settings: ValidationSettings,
 ): Promise<Partial<Record<RequestPart, unknown>>> {
   const parts: Partial<Record<RequestPart, unknown>> = {}
-  const issues: ValidationIssue[] = []
-  const check = async (part: RequestPart, value: unknown) => {
-    const result = await runSchema(spec[part]!, value)
-    if (result.issues) issues.push(...toValidationIssues(part, result.issues))
-    else parts[part] = result.value
-  }
-  if (spec.params) await check('params', params)
-  if (spec.query) await check('query', withoutEmptyValues(parseQuery(req.url)))
-  if (spec.headers) await check('headers', headerRecord(req.headers))
-  if (issues.length > 0) throw validationError(400, issues)
-
-  if (spec.body) {
-    const body = await readBody(req, { ...settings, bodyLimit: spec.bodyLimit ?? settings.bodyLimit, accepts: spec.accepts })
-    const result = await runSchema(spec.body, body.present ? body.value : undefined)
-    if (result.issues) {
-      if (!body.present) throw HttpError.badRequest('This request needs a body.', { code: 'body_required' })
-      throw validationError(settings.invalidBodyStatus, toValidationIssues('body', result.issues))
-    }
-    parts.body = result.value
-  }
+  await validateInto(spec, req, params, settings, parts)
   return parts
 }
