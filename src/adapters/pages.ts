@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http'
 import { assertHandler } from '../core/assert-handler.js'
 import type { RequestHandler } from '../core/handler.js'
-import { nodeAnswerer } from './pages/answer.js'
-import { NodeRequest, type PagesContext } from './pages/node-request.js'
-import { separateParams } from './pages/params.js'
-import type { PagesRequest } from './pages/to-request.js'
+import { nodeAnswerer } from './node/answer.js'
+import { NodeRequest, type PagesContext } from './node/node-request.js'
+import { separateParams } from './node/params.js'
+import type { PagesRequest } from './node/to-request.js'
 
 export type { PagesContext, PagesRequest }
 

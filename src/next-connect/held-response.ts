@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { discardBody, setResponseHeaders } from '../adapters/pages/write-response.js'
+import { discardBody, setResponseHeaders } from '../adapters/node/write-response.js'
 
 type Written = 'writeHead' | 'write' | 'end' | 'flushHeaders'
 type Mode = 'holding' | 'passing' | 'swallowing'

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
-import { nodeAnswerer, unreadableRequest } from '../adapters/pages/answer.js'
-import type { PagesRequest } from '../adapters/pages/to-request.js'
+import { nodeAnswerer, unreadableRequest } from '../adapters/node/answer.js'
+import type { PagesRequest } from '../adapters/node/to-request.js'
 import { assertHandler } from '../core/assert-handler.js'
 import type { RequestHandler } from '../core/handler.js'
 import type { RawParams } from '../core/types.js'

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http'
-import { clientSignal } from '../adapters/pages/client-signal.js'
-import { isForbiddenMethod, type PagesRequest, toWebRequest } from '../adapters/pages/to-request.js'
+import { clientSignal } from '../adapters/node/client-signal.js'
+import { isForbiddenMethod, type PagesRequest, toWebRequest } from '../adapters/node/to-request.js'
 import { problemResponse } from '../core/problem.js'
-import { unreadableRequest } from '../adapters/pages/answer.js'
+import { unreadableRequest } from '../adapters/node/answer.js'
 
 interface NodeRequest {
   request: Request

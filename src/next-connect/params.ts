@@ -1,7 +1,7 @@
 import { type AppRouteContext, routeContextParams } from '../adapters/app/route-context.js'
-import { separateParams } from '../adapters/pages/params.js'
+import { separateParams } from '../adapters/node/params.js'
 import { HttpError } from '../core/http-error.js'
-import type { PagesRequest } from '../adapters/pages/to-request.js'
+import type { PagesRequest } from '../adapters/node/to-request.js'
 import type { RawParams } from '../core/types.js'
 
 type LooseParams = Record<string, string | string[] | undefined>

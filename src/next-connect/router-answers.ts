@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { writeResponse } from '../adapters/pages/write-response.js'
+import { writeResponse } from '../adapters/node/write-response.js'
 import { allowedMethods, methodAnswers } from '../core/method-guard.js'
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
 import { mapReported, problemResponse } from '../core/problem.js'

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
-import type { PagesRequest } from '../adapters/pages/to-request.js'
-import { writeResponse } from '../adapters/pages/write-response.js'
+import type { PagesRequest } from '../adapters/node/to-request.js'
+import { writeResponse } from '../adapters/node/write-response.js'
 import { compose, RequestState } from '../core/compose.js'
 import type { Middleware } from '../core/middleware.js'
 import { controlFlowResponse } from '../core/next-control-flow.js'

@@ -1,5 +1,5 @@
 import { checkOptionNames, optionNames } from '../core/options.js'
-import { writeResponse } from '../adapters/pages/write-response.js'
+import { writeResponse } from '../adapters/node/write-response.js'
 import { controlFlowResponse } from '../core/next-control-flow.js'
 import type { Simplify } from '../core/types.js'
 import { checkRouteSpec, type RouteSpec, type SpecParts } from '../validation/route-spec.js'
