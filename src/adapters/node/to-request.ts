@@ -58,8 +58,24 @@ function requestHeaders(req: PagesRequest): Headers {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item)
     else headers.append(name, value)
   }
-  if (req.headers.authorization !== undefined || req.headers['content-type'] !== undefined) restoreDuplicates(req, headers)
+  if (hasSingletons(req)) restoreDuplicates(req, headers)
   return headers
+}
+
+function hasSingletons(req: PagesRequest): boolean {
+  return req.headers.authorization !== undefined || req.headers['content-type'] !== undefined
+}
+
+/**
+ * Node's headers as the Request constructor's init, so that undici builds
+ * its `Headers` once, straight from them: the record itself when every
+ * value is one string (the usual case; undici appends them in order, as
+ * {@link requestHeaders} would), else a `Headers` built here.
+ */
+function headersInit(req: PagesRequest): HeadersInit {
+  const record = req.headers
+  for (const name in record) if (typeof record[name] !== 'string') return requestHeaders(req)
+  return record as Record<string, string>
 }
 
 // Node keeps only the first of a repeated Authorization or Content-Type
@@ -125,19 +141,30 @@ function hasBody(req: PagesRequest): boolean {
  */
 export function toWebRequest(req: PagesRequest, res: ServerResponse, signal: () => AbortSignal): Request {
   const method = (req.method ?? 'GET').toUpperCase()
-  const headers = requestHeaders(req)
-  const init: RequestInit = { method, headers }
   const parts: NodeRequestParts = { context: { req, res }, signal }
-  if (method !== 'GET' && method !== 'HEAD') {
-    if (req.body !== undefined) init.body = hasBody(req) ? parsedBody(req.body, headers) : null
-    else if (hasBody(req)) parts.body = new NodeBody(req)
+  let init: RequestInit
+  // Built already with the values Node dropped put back (a Headers made here).
+  let restored = false
+  if (method !== 'GET' && method !== 'HEAD' && req.body !== undefined) {
+    // Next's parser read the body: rebuilt from its value, with headers made to match.
+    const headers = requestHeaders(req)
+    restored = true
+    init = { method, headers, body: hasBody(req) ? parsedBody(req.body, headers) : null }
+  } else {
+    const headers = headersInit(req)
+    restored = headers instanceof Headers
+    init = { method, headers }
+    if (method !== 'GET' && method !== 'HEAD' && hasBody(req)) parts.body = new NodeBody(req)
   }
   const url = requestUrl(req)
+  let request: Request
   try {
-    return new NodeRequest(url, init, parts)
+    request = new NodeRequest(url, init, parts)
   } catch (error) {
     // Only a URL the parser refuses gets a second chance; bad headers do not.
-    if (!URL.canParse(url)) return new NodeRequest(fallbackUrl(url, req), init, parts)
-    throw error
+    if (!URL.canParse(url)) request = new NodeRequest(fallbackUrl(url, req), init, parts)
+    else throw error
   }
+  if (!restored && hasSingletons(req)) restoreDuplicates(req, request.headers)
+  return request
 }
