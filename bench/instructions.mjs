@@ -12,6 +12,7 @@
 //   node bench/instructions.mjs                       this Node
 //   BENCH_NODE=24.22.3 node bench/instructions.mjs
 //   N=12000 WARMUP=3000 REPEATS=2 SCENARIOS=get,post,notAllowed CONTENDERS=hand-written,routekit
+//   READ=stream                                       read each body as a stream (as the App Router does), not arrayBuffer()
 // Needs valgrind (apt-get install valgrind) and a built routekit (npm run build).
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -22,14 +23,18 @@ if (process.argv[2] === '--child') {
   // The child: warm-up, then N requests, nothing else.
   const [, , , scenario, name, n, warmup] = process.argv
   const { scenarios, expected } = await import('./contenders/workload.mjs')
-  const { webContenders } = await import('./contenders/web.mjs')
-  const fn = webContenders[name]
+  // The floor and routekit load alone: Hono and next-connect only cost start-up time here.
+  const { coreContenders } = await import('./contenders/web-core.mjs')
+  const fn = coreContenders[name] ?? (await import('./contenders/web.mjs')).webContenders[name]
   const makeRequest = scenarios[scenario]
+  const read = process.env.READ
   const run = async (count) => {
     for (let i = 0; i < count; i++) {
       const response = await fn(makeRequest())
       if (response.status !== expected[scenario]) throw new Error(`${name} answered ${scenario} with ${response.status}`)
-      await response.arrayBuffer()
+      // READ=stream reads the body as Next's App Router does, through its stream.
+      if (read === 'stream') for await (const chunk of response.body ?? []);
+      else await response.arrayBuffer()
     }
   }
   await run(Number(warmup))
@@ -37,16 +42,19 @@ if (process.argv[2] === '--child') {
   process.exit(0)
 }
 
-const { runOnBenchNode } = await import('./lib/bench-node.mjs')
-await runOnBenchNode(import.meta.url)
+const main = import.meta.url === `file://${process.argv[1]}`
+if (main) {
+  const { runOnBenchNode } = await import('./lib/bench-node.mjs')
+  await runOnBenchNode(import.meta.url)
+}
 
 /** Instructions callgrind counted for one child run (the whole process). */
-function collected(scenario, name, n, warmup) {
+function collected(scenario, name, n, warmup, read) {
   return new Promise((resolve, reject) => {
     execFile(
       'valgrind',
       ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, self, '--child', scenario, name, String(n), String(warmup)],
-      { maxBuffer: 1 << 24 },
+      { maxBuffer: 1 << 24, env: { ...process.env, READ: read ?? '' } },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`${scenario} ${name}: ${error.message}\n${stderr.slice(-2000)}`))
         const match = stderr.match(/Collected : (\d+)/)
@@ -68,6 +76,7 @@ export async function countInProcess({
   n = 12000,
   warmup = 3000,
   repeats = 2,
+  read,
   log = () => {},
 } = {}) {
   const results = {}
@@ -77,8 +86,8 @@ export async function countInProcess({
     for (let r = 0; r < repeats; r++) {
       await Promise.all(
         contenders.map(async (name) => {
-          const full = await collected(scenario, name, n, warmup)
-          const empty = await collected(scenario, name, 0, warmup)
+          const full = await collected(scenario, name, n, warmup, read)
+          const empty = await collected(scenario, name, 0, warmup, read)
           const perRequest = (full - empty) / n
           results[scenario][name].push(perRequest)
           log(`${scenario} ${name} run ${r + 1}: ${Math.round(perRequest).toLocaleString('en')} instructions per request`)
@@ -89,7 +98,7 @@ export async function countInProcess({
   return results
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (main) {
   const list = (value, fallback) => (value ? value.split(',') : fallback)
   const results = await countInProcess({
     scenarios: list(process.env.SCENARIOS, undefined),
@@ -97,6 +106,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     n: Number(process.env.N ?? 12000),
     warmup: Number(process.env.WARMUP ?? 3000),
     repeats: Number(process.env.REPEATS ?? 2),
+    read: process.env.READ,
     log: console.log,
   })
   console.log(`\nNode ${process.version}: instructions per request, each run; ratio to hand-written run by run`)

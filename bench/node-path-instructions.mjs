@@ -24,14 +24,10 @@ import { fileURLToPath } from 'node:url'
 import { body, token } from './contenders/workload.mjs'
 import { runOnBenchNode } from './lib/bench-node.mjs'
 
-await runOnBenchNode(import.meta.url)
+const main = import.meta.url === `file://${process.argv[1]}`
+if (main) await runOnBenchNode(import.meta.url)
 
-const warmup = Number(process.env.WARMUP ?? 10000)
-const requests = Number(process.env.REQUESTS ?? 2000)
-const windows = Number(process.env.WINDOWS ?? 6)
-const names = (process.env.CONTENDERS ?? 'hand-written,routekit,next-connect').split(',')
 const server = fileURLToPath(new URL('./node-server.mjs', import.meta.url))
-const scratch = mkdtempSync(join(tmpdir(), 'routekit-callgrind-'))
 
 /** Sends `count` POSTs one after another on one kept-alive connection; every answer must be a 201. */
 async function send(port, count) {
@@ -51,7 +47,7 @@ async function send(port, count) {
   agent.destroy()
 }
 
-async function count(name) {
+async function count(name, { scratch, warmup, requests, windows }) {
   const out = join(scratch, `${name}.out`)
   const child = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${out}`, process.execPath, server, name], {
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -85,15 +81,34 @@ async function count(name) {
   return perRequest
 }
 
-try {
-  const results = {}
-  for (const name of names) {
-    results[name] = await count(name)
-    console.log(`${name.padEnd(14)} instructions per request, by window: ${results[name].map((n) => Math.round(n).toLocaleString('en')).join(', ')}`)
+/**
+ * Instructions per request of each contender's server, by window (the
+ * first window, still settling, included: callers leave it out).
+ */
+export async function countNodePath({ names = ['hand-written', 'routekit', 'next-connect'], warmup = 10000, requests = 2000, windows = 6, log = () => {} } = {}) {
+  const scratch = mkdtempSync(join(tmpdir(), 'routekit-callgrind-'))
+  try {
+    const results = {}
+    for (const name of names) {
+      results[name] = await count(name, { scratch, warmup, requests, windows })
+      log(`${name.padEnd(14)} instructions per request, by window: ${results[name].map((n) => Math.round(n).toLocaleString('en')).join(', ')}`)
+    }
+    return results
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
   }
-  // Windows 2..N: the first one is still settling.
-  const settled = (values) => (values.length > 1 ? values.slice(1) : values)
-  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length
+}
+
+/** Windows 2..N: the first one is still settling. */
+export const settled = (values) => (values.length > 1 ? values.slice(1) : values)
+export const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length
+
+if (main) {
+  const warmup = Number(process.env.WARMUP ?? 10000)
+  const requests = Number(process.env.REQUESTS ?? 2000)
+  const windows = Number(process.env.WINDOWS ?? 6)
+  const names = (process.env.CONTENDERS ?? 'hand-written,routekit,next-connect').split(',')
+  const results = await countNodePath({ names, warmup, requests, windows, log: console.log })
   const base = results['hand-written']
   if (base) {
     console.log(`\nNode ${process.version}: ${warmup} warm-up requests, then ${windows} windows of ${requests} (the first left out).`)
@@ -106,6 +121,4 @@ try {
       )
     }
   }
-} finally {
-  rmSync(scratch, { recursive: true, force: true })
 }

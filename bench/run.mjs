@@ -6,10 +6,14 @@
 //   npm run bench                          the Node that runs npm
 //   BENCH_NODE=24.22.3 npm run bench       a version from the npm registry (installed into .cache/node/)
 //   BENCH_NODE=/path/to/node npm run bench a binary
-import { cpus, platform, release } from 'node:os'
+//   BENCH_INSTRUCTIONS=0 npm run bench     without the instruction counts (they need valgrind, and take longest)
+//   BENCH_SKIP_BUILD=1                     with routekit and the benchmark app as last built (two Node versions side by side)
+//   BENCH_QUICK=1                          tiny rounds, to check the script itself; its figures mean nothing
+import { cpus, platform, release, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { appDir, benchAppDir, buildAll } from '../scripts/next-app.mjs'
+import { benchAppDir, buildAll } from '../scripts/next-app.mjs'
 import { formatRange } from './lib/stats.mjs'
 import { runOnBenchNode } from './lib/bench-node.mjs'
 
@@ -19,24 +23,45 @@ import { runOnBenchNode } from './lib/bench-node.mjs'
 await runOnBenchNode(import.meta.url)
 
 const started = Date.now()
-buildAll({ quiet: true, apps: [appDir, benchAppDir] })
+// Only the benchmark app: the example app is not benchmarked.
+if (process.env.BENCH_SKIP_BUILD !== '1') buildAll({ quiet: true, apps: [benchAppDir] })
+const quick = process.env.BENCH_QUICK === '1'
 const { runInProcess } = await import('./inprocess.mjs')
 const { runNodePath } = await import('./node-path.mjs')
 const { runNextPath } = await import('./next-path.mjs')
 const { runCost } = await import('./cost.mjs')
+const { countInProcess } = await import('./instructions.mjs')
+const { countNodePath, mean, settled } = await import('./node-path-instructions.mjs')
+const counting = process.env.BENCH_INSTRUCTIONS !== '0'
+// Instruction counts (callgrind): N requests after a warm-up, minus the same warm-up alone, divided by N.
+const counts = quick
+  ? { n: 20, warmup: 10, repeats: 1, nodeWarmup: 20, nodeRequests: 20, nodeWindows: 2 }
+  : { n: 10000, warmup: 2000, repeats: 2, nodeWarmup: 5000, nodeRequests: 2000, nodeWindows: 4 }
 
 console.log('in-process, Web path ...')
-const inProcess = await runInProcess({ rounds: 30, targetMs: 40 })
+const inProcess = await runInProcess(quick ? { rounds: 2, targetMs: 5 } : { rounds: 30, targetMs: 40 })
 console.log('Node path ...')
-const nodePath = await runNodePath({ rounds: 4, seconds: 5 })
+const nodePath = await runNodePath(quick ? { rounds: 1, seconds: 1 } : { rounds: 4, seconds: 5 })
 console.log('inside Next.js ...')
-const nextPath = await runNextPath({ rounds: 4, seconds: 5 })
+const nextPath = await runNextPath(quick ? { rounds: 1, seconds: 1 } : { rounds: 4, seconds: 5 })
 console.log('cost of using it ...')
-const cost = await runCost({ importRuns: 15 })
+const cost = await runCost({ importRuns: quick ? 2 : 15 })
+let instructions, instructionsStream, nodeInstructions
+if (counting) {
+  console.log('instructions, in-process ...')
+  const options = { n: counts.n, warmup: counts.warmup, repeats: counts.repeats, log: console.log }
+  instructions = await countInProcess({ ...options, scenarios: ['get', 'post', 'notAllowed'] })
+  // The App Router reads an answer's body as a stream: the GET counted that way too.
+  instructionsStream = await countInProcess({ ...options, scenarios: ['get'], read: 'stream' })
+  console.log('instructions, Node path ...')
+  nodeInstructions = await countNodePath({ warmup: counts.nodeWarmup, requests: counts.nodeRequests, windows: counts.nodeWindows, log: console.log })
+}
+// Every measurement, kept in case writing the report fails after the long part.
+writeFileSync(join(tmpdir(), `routekit-bench-node${process.versions.node.split('.')[0]}.json`), JSON.stringify({ inProcess, nodePath, nextPath, cost, instructions, instructionsStream, nodeInstructions }, null, 2))
 const minutes = ((Date.now() - started) / 60000).toFixed(1)
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
 // RESULTS.md aside: a run on a second Node finds the first run's section in it, uncommitted.
-const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', 'examples', ':!bench/RESULTS.md'], { encoding: 'utf8' }).trim() !== ''
+const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench', ':!bench/RESULTS.md'], { encoding: 'utf8' }).trim() !== ''
 
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 const scenarioNames = { post: 'POST, JSON body, HS256 bearer, zod body schema', get: 'GET with a query schema', notAllowed: 'DELETE on a GET/POST route (405)' }
@@ -49,6 +74,43 @@ const nodeBaseline = cost.importTimes['node -e 0'].median
 
 // Targets from the benchmark issue, checked against this run's medians.
 const kit = (scenario) => inProcess[scenario].routekit
+const meanOf = (runs) => runs.reduce((a, b) => a + b, 0) / runs.length
+/** routekit's instructions over hand-written's: the means of the runs, and each run's own ratio. */
+const instructionRatio = (byName) => ({
+  ratio: meanOf(byName.routekit) / meanOf(byName['hand-written']),
+  runs: byName.routekit.map((value, i) => value / byName['hand-written'][i]),
+})
+const formatInstructionRatio = ({ ratio, runs }) => `×${ratio.toFixed(3)} instructions (runs ${runs.map((r) => r.toFixed(3)).join(', ')})`
+const issue23 = []
+if (counting) {
+  const get = instructionRatio(instructions.get)
+  const getStream = instructionRatio(instructionsStream.get)
+  const post = instructionRatio(instructions.post)
+  const notAllowed = instructionRatio(instructions.notAllowed)
+  issue23.push(
+    ['GET + query schema: at most 1.10× hand-written, instructions', formatInstructionRatio(get), get.ratio <= 1.1],
+    ['the same, the body read as a stream (as the App Router reads it)', formatInstructionRatio(getStream), getStream.ratio <= 1.1],
+  )
+  issue23.push(['GET + query schema: at most 1.10× hand-written, time', `×${kit('get').ratio.median.toFixed(3)}`, kit('get').ratio.median <= 1.1])
+  issue23.push(
+    ['POST + token + body: at most 1.05× hand-written, instructions', formatInstructionRatio(post), post.ratio <= 1.05],
+    ['POST + token + body: at most 1.05× hand-written, time', `×${kit('post').ratio.median.toFixed(3)}`, kit('post').ratio.median <= 1.05],
+    ['wrong method: at most 1.00× hand-written, instructions', formatInstructionRatio(notAllowed), notAllowed.ratio <= 1.0],
+    ['wrong method: at most 1.00× hand-written, time', `×${kit('notAllowed').ratio.median.toFixed(3)}`, kit('notAllowed').ratio.median <= 1.0],
+  )
+  const nodeMean = (name) => mean(settled(nodeInstructions[name]))
+  const nodeRatio = nodeMean('next-connect') / nodeMean('routekit')
+  issue23.push(['Pages adapter on node:http: at least 0.95× next-connect, instructions (next-connect\'s / routekit\'s)', `×${nodeRatio.toFixed(3)} (${Math.round(nodeMean('routekit')).toLocaleString('en')} against ${Math.round(nodeMean('next-connect')).toLocaleString('en')})`, nodeRatio >= 0.95])
+} else {
+  issue23.push(['GET + query schema: at most 1.10× hand-written, time', `×${kit('get').ratio.median.toFixed(3)}`, kit('get').ratio.median <= 1.1])
+  issue23.push(['POST + token + body: at most 1.05× hand-written, time', `×${kit('post').ratio.median.toFixed(3)}`, kit('post').ratio.median <= 1.05])
+  issue23.push(['wrong method: at most 1.00× hand-written, time', `×${kit('notAllowed').ratio.median.toFixed(3)}`, kit('notAllowed').ratio.median <= 1.0])
+}
+const nodeVsNextConnect = nodePath.routekit.figure.median / nodePath['next-connect'].figure.median
+issue23.push(['Pages adapter on node:http: at least 0.95× next-connect, throughput', `×${nodeVsNextConnect.toFixed(3)} (${Math.round(nodePath.routekit.figure.median)} vs ${Math.round(nodePath['next-connect'].figure.median)} req/s)`, nodeVsNextConnect >= 0.95])
+for (const [router, r] of Object.entries(nextPath)) {
+  issue23.push([`next start, ${router}: at least 0.98× a raw route`, `×${r.routekit.ratio.median.toFixed(3)} throughput`, r.routekit.ratio.median >= 0.98])
+}
 const targets = [
   ...Object.keys(scenarioNames).map((s) => [`in-process ${s}: within 10% of hand-written`, `×${kit(s).ratio.median.toFixed(3)}`, kit(s).ratio.median <= 1.1]),
   ['in-process POST: faster than Hono', `${kit('post').figure.median.toFixed(1)} vs ${inProcess.post.hono.figure.median.toFixed(1)} µs`, kit('post').figure.median < inProcess.post.hono.figure.median],
@@ -59,6 +121,27 @@ const targets = [
   ['core entry under 5 KB min+gzip', `${(cost.sizes.routekit.gzip / 1024).toFixed(2)} KB`, cost.sizes.routekit.gzip < 5 * 1024],
   ['a guard-only route pulls in no jose and no zod', `jose: ${cost.guardOnly.jose ? 'yes' : 'no'}, zod: ${cost.guardOnly.zod ? 'yes' : 'no'}`, !cost.guardOnly.jose && !cost.guardOnly.zod],
 ]
+const count = (value) => Math.round(value).toLocaleString('en')
+const instructionTables = !counting
+  ? 'Not counted in this run (`BENCH_INSTRUCTIONS=0`).'
+  : [
+      `Each contender answers the in-process requests in a child process under callgrind (\`valgrind --tool=callgrind --callgrind-out-file=/dev/null\`): ${counts.warmup} warm-up requests then ${counts.n}, minus the same warm-up then none, divided by ${counts.n}; all threads, user space; ${counts.repeats} runs each (\`node bench/instructions.mjs\`). Bodies are read with \`arrayBuffer()\`, and in the last row as a stream.`,
+      '',
+      table(
+        ['scenario', 'hand-written, by run', 'routekit, by run', 'routekit / hand-written'],
+        [
+          ...Object.entries(instructions).map(([scenario, byName]) => [scenarioNames[scenario], byName['hand-written'].map(count).join(', '), byName.routekit.map(count).join(', '), formatInstructionRatio(instructionRatio(byName)).replace(' instructions', '')]),
+          ...Object.entries(instructionsStream).map(([scenario, byName]) => [`${scenarioNames[scenario]}, body read as a stream`, byName['hand-written'].map(count).join(', '), byName.routekit.map(count).join(', '), formatInstructionRatio(instructionRatio(byName)).replace(' instructions', '')]),
+        ],
+      ),
+      '',
+      `The Node path's servers under callgrind (\`node bench/node-path-instructions.mjs\`): the POST sent one at a time on one kept-alive connection, ${counts.nodeWarmup} uncounted, then ${counts.nodeWindows} windows of ${counts.nodeRequests}; the first window (still settling) left out of the mean.`,
+      '',
+      table(
+        ['contender', 'instructions per request, by window', 'mean of windows 2 on', 'hand-written / contender'],
+        Object.entries(nodeInstructions).map(([name, windows]) => [name, windows.map(count).join(', '), count(mean(settled(windows))), (mean(settled(nodeInstructions['hand-written'])) / mean(settled(windows))).toFixed(3)]),
+      ),
+    ].join('\n')
 
 const major = process.versions.node.split('.')[0]
 const section = `<!-- bench:node${major} -->
@@ -69,7 +152,17 @@ ${commit}${dirty ? ' (with uncommitted changes)' : ''} on ${platform()} ${releas
 
 ### Targets
 
+Issue 23 (the GET path and the Pages Router path at hand-written cost):
+
+${table(['target', 'this run', 'met'], issue23.map(([name, value, met]) => [name, value, met ? 'yes' : '**no**']))}
+
+The first benchmark issue's targets:
+
 ${table(['target', 'this run', 'met'], targets.map(([name, value, met]) => [name, value, met ? 'yes' : '**no**']))}
+
+### Instructions per request
+
+${instructionTables}
 
 ### In-process, Web path (what an App Router route runs)
 

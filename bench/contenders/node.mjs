@@ -2,7 +2,7 @@
 import { jwtVerify } from 'jose'
 import { createRouter } from 'next-connect'
 import { toPagesRoute } from 'routekit/pages'
-import { items } from './web.mjs'
+import { items } from './web-core.mjs'
 import { allow, audience, Body, issuer, secretBytes } from './workload.mjs'
 
 const key = await crypto.subtle.importKey('raw', secretBytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
