@@ -19,6 +19,7 @@ export default defineConfig({
     'next-connect': 'src/next-connect/index.ts',
     actions: 'src/actions/index.ts',
     webhooks: 'src/webhooks/index.ts',
+    client: 'src/client/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

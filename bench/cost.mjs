@@ -77,6 +77,7 @@ export const entries = [
   'routekit/rate-limit',
   'routekit/next-connect',
   'routekit/openapi',
+  'routekit/client',
 ]
 
 export async function runCost({ importRuns = 15 } = {}) {

@@ -59,7 +59,9 @@ for (const name of readdirSync(dist).filter((file) => file.endsWith('.d.cts'))) 
   const path = join(dist, name)
   let text = readFileSync(path, 'utf8')
   const before = text
-  const specifiers = new Set([...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1]))
+  // Imports in TSDoc examples (`import type { routes } from '@/lib/routes'`) are prose, not imports.
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '')
+  const specifiers = new Set([...code.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1]))
   for (const specifier of specifiers) {
     if (isBuiltin(specifier)) continue
     if (!esmOnly.has(specifier)) esmOnly.set(specifier, isEsmOnly(specifier))

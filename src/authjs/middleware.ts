@@ -1,3 +1,4 @@
+import type { AnswersProblems } from '../core/route-types.js'
 import { jwtDecrypt, type JWTPayload } from 'jose'
 import { readCookiesWithPrefix } from '../core/cookies.js'
 import { describeMiddleware } from '../core/describe.js'
@@ -105,13 +106,13 @@ interface Candidate {
  */
 export function authjs<TSchema extends StandardSchemaV1 = never>(
   options: AuthjsOptions<TSchema> & { optional: true },
-): Middleware<{}, { auth: AuthjsSession<TSchema> | undefined }>
+): Middleware<{}, { auth: AuthjsSession<TSchema> | undefined }> & AnswersProblems<403>
 export function authjs<TSchema extends StandardSchemaV1 = never>(
   options: AuthjsOptions<TSchema> & { optional?: false },
-): Middleware<{}, { auth: AuthjsSession<TSchema> }>
+): Middleware<{}, { auth: AuthjsSession<TSchema> }> & AnswersProblems<401 | 403>
 export function authjs<TSchema extends StandardSchemaV1 = never>(
   options: AuthjsOptions<TSchema>,
-): Middleware<{}, { auth: AuthjsSession<TSchema> | undefined }>
+): Middleware<{}, { auth: AuthjsSession<TSchema> | undefined }> & AnswersProblems<401 | 403>
 export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }> {
   checkOptionNames('routekit/authjs', options, authjsOptionNames)
   if (!('secret' in options)) throw configError('routekit/authjs', '`secret` is required (AUTH_SECRET or NEXTAUTH_SECRET).')

@@ -5,7 +5,14 @@ import { mapReported, problemResponse } from './problem.js'
 import { withTimeout } from './timeout.js'
 import type { RawParams } from './types.js'
 
-/** What adapters and hosts pass along with the request. */
+/**
+ * What adapters and hosts pass along with the request.
+ *
+ * @example
+ * ```ts
+ * const response = await api.handle(request, { params: { id: '7' } })
+ * ```
+ */
 export interface HandleOptions {
   /** Dynamic path segments, already resolved. */
   params?: RawParams

@@ -8,15 +8,22 @@ import { dispatcher, type HandleOptions, type RouteRunner } from './dispatch.js'
 import { allowedMethods, type RouteMethod } from './method-guard.js'
 import type { Middleware } from './middleware.js'
 import { checkOptionNames, optionNames } from './options.js'
-import { checkRouteSpec, type RouteSpec } from '../validation/route-spec.js'
-import type { RouteFunction, RouteSettings } from './handler-args.js'
+import { checkRouteSpec, type RouteResult, type RouteSpec } from '../validation/route-spec.js'
+import type { HandlerArgs, RouteFunction, RouteSettings } from './handler-args.js'
 import { routeTerminal } from './route.js'
 import { isDevelopment } from './runtime.js'
-import type { Overwrite } from './types.js'
+import type { AnswersProblems, RouteEntry, RouteMap } from './route-types.js'
+import type { ErrorStatus } from './status.js'
+import type { MaybePromise, Overwrite, Simplify } from './types.js'
 
 /**
  * Options for {@link createHandler}; every handler derived with `.use()` or a
  * route method shares them.
+ *
+ * @example
+ * ```ts
+ * export const api = createHandler({ onError: (error, req) => console.error(req.url, error), timeout: 10_000, bodyLimit: 256 * 1024 })
+ * ```
  */
 export interface HandlerOptions {
   /**
@@ -48,6 +55,13 @@ export type { HandleOptions } from './dispatch.js'
 /**
  * The minimal surface adapters rely on, so they accept a handler of any
  * context type, or one from another copy of routekit.
+ *
+ * @example
+ * ```ts
+ * function mount(handler: RequestHandler) {
+ *   return (request: Request) => handler.handle(request)
+ * }
+ * ```
  */
 export interface RequestHandler {
   handle(request: Request, options?: HandleOptions): Promise<Response>
@@ -84,7 +98,17 @@ interface HandlerState {
  * items.allowedMethods // ['GET', 'HEAD', 'POST', 'OPTIONS']
  * ```
  */
-export class Handler<TCtx extends object = {}> implements RequestHandler {
+export class Handler<
+  TCtx extends object = {},
+  TRoutes extends RouteMap = RouteMap,
+  TProblems extends ErrorStatus = ErrorStatus,
+> implements RequestHandler
+{
+  /**
+   * In the type only: each route's input and output types and the problem
+   * statuses of the middleware so far, for `createClient<typeof routes>()`.
+   */
+  declare readonly '~types'?: { readonly routes: TRoutes; readonly problems: TProblems }
   readonly #state: HandlerState
   readonly #dispatch: (request: Request, options?: HandleOptions) => Promise<Response>
   /** The methods this handler answers, in `Allow` order. */
@@ -129,7 +153,9 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * const withUser = api.use(async ({ req, next }) => next({ ctx: { user: await getUser(req) } }))
    * ```
    */
-  use<TAdd extends object = {}>(middleware: Middleware<TCtx, TAdd>): Handler<Overwrite<TCtx, TAdd>> {
+  use<TAdd extends object = {}, TAnswers extends ErrorStatus = never>(
+    middleware: Middleware<TCtx, TAdd> & AnswersProblems<TAnswers>,
+  ): Handler<Overwrite<TCtx, TAdd>, TRoutes, TProblems | TAnswers> {
     if (!isHandlerWide(middleware)) {
       return new Handler({ ...this.#state, middleware: [...this.#state.middleware, middleware] })
     }
@@ -150,9 +176,12 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    *   ({ query }) => listItems(query.limit))
    * ```
    */
-  get<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
-  get(fn: RouteFunction<TCtx>): Handler<TCtx>
-  get(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+  get<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
+    spec: TSpec,
+    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+  ): WithRoute<this, 'GET', RouteEntry<TSpec, TReturns, TProblems>>
+  get<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'GET', RouteEntry<{}, TReturns, TProblems>>
+  get(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
     return this.#route('GET', specOrFn, fn)
   }
 
@@ -162,9 +191,12 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * api.post({ body: NewItem }, async ({ body }) => created(await insertItem(body)))
    * ```
    */
-  post<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
-  post(fn: RouteFunction<TCtx>): Handler<TCtx>
-  post(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+  post<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
+    spec: TSpec,
+    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+  ): WithRoute<this, 'POST', RouteEntry<TSpec, TReturns, TProblems>>
+  post<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'POST', RouteEntry<{}, TReturns, TProblems>>
+  post(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
     return this.#route('POST', specOrFn, fn)
   }
 
@@ -174,9 +206,12 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * api.put({ params: ItemParams, body: Item }, ({ params, body }) => replaceItem(params.id, body))
    * ```
    */
-  put<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
-  put(fn: RouteFunction<TCtx>): Handler<TCtx>
-  put(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+  put<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
+    spec: TSpec,
+    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+  ): WithRoute<this, 'PUT', RouteEntry<TSpec, TReturns, TProblems>>
+  put<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'PUT', RouteEntry<{}, TReturns, TProblems>>
+  put(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
     return this.#route('PUT', specOrFn, fn)
   }
 
@@ -186,9 +221,12 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * api.patch({ params: ItemParams, body: Item.partial() }, ({ params, body }) => updateItem(params.id, body))
    * ```
    */
-  patch<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
-  patch(fn: RouteFunction<TCtx>): Handler<TCtx>
-  patch(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+  patch<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
+    spec: TSpec,
+    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+  ): WithRoute<this, 'PATCH', RouteEntry<TSpec, TReturns, TProblems>>
+  patch<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'PATCH', RouteEntry<{}, TReturns, TProblems>>
+  patch(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
     return this.#route('PATCH', specOrFn, fn)
   }
 
@@ -198,9 +236,12 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
    * api.delete({ params: ItemParams }, async ({ params }) => { await deleteItem(params.id) })
    * ```
    */
-  delete<TSpec extends RouteSpec>(spec: TSpec, fn: RouteFunction<TCtx, TSpec>): Handler<TCtx>
-  delete(fn: RouteFunction<TCtx>): Handler<TCtx>
-  delete(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+  delete<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
+    spec: TSpec,
+    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+  ): WithRoute<this, 'DELETE', RouteEntry<TSpec, TReturns, TProblems>>
+  delete<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'DELETE', RouteEntry<{}, TReturns, TProblems>>
+  delete(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
     return this.#route('DELETE', specOrFn, fn)
   }
 
@@ -222,7 +263,7 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
     return defineAction({ handlerWide, middleware, settings, onError: options.onError, timeout: options.timeout }, spec, handler!)
   }
 
-  #route(method: RouteMethod, specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<TCtx> {
+  #route(method: RouteMethod, specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
     const [spec, handler] = typeof specOrFn === 'function' ? [{}, specOrFn] : [specOrFn, fn]
     checkRouteSpec(`routekit: the ${method} route's spec`, spec)
     if (typeof handler !== 'function') {
@@ -271,7 +312,7 @@ export class Handler<TCtx extends object = {}> implements RequestHandler {
  * const items = api.get(() => listItems()).post(async ({ req }) => created(await insertItem(await req.json())))
  * ```
  */
-export function createHandler(options: HandlerOptions = {}): Handler<{}> {
+export function createHandler(options: HandlerOptions = {}): Handler<{}, {}, never> {
   checkOptionNames('routekit: createHandler()', options, handlerOptionNames)
   return new Handler({
     options,
@@ -286,3 +327,12 @@ export function createHandler(options: HandlerOptions = {}): Handler<{}> {
     routes: new Map(),
   })
 }
+
+/**
+ * The handler after one more route: the same context and middleware
+ * problems, its route map with `TMethod`'s types added (flattened for hovers).
+ */
+type WithRoute<THandler, TMethod extends string, TEntry> =
+  THandler extends Handler<infer TCtx, infer TRoutes, infer TProblems>
+    ? Handler<TCtx, Simplify<TRoutes & { [M in TMethod]: Simplify<TEntry> }>, TProblems>
+    : never

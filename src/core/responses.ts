@@ -1,4 +1,5 @@
 import { responseWithText } from './known-body.js'
+import type { TypedResponse } from './route-types.js'
 
 /**
  * Small constructors for the responses a handler returns most. A handler may
@@ -15,6 +16,8 @@ const jsonType = 'application/json'
  * return json({ items }, { headers: { 'Cache-Control': 'max-age=60' } })
  * ```
  */
+export function json<TData>(data: TData, init?: ResponseInit & { status?: 200 }): TypedResponse<TData, 200>
+export function json<TData, TStatus extends number>(data: TData, init: ResponseInit & { status: TStatus }): TypedResponse<TData, TStatus>
 export function json(data: unknown, init?: ResponseInit): Response {
   const text = JSON.stringify(data)
   // The common case skips building a Headers object only for Response to copy it.
@@ -35,7 +38,7 @@ const plainJson = { 'content-type': jsonType }
  * return created(item, `/api/items/${item.id}`)
  * ```
  */
-export function created(data: unknown, location?: string | URL, init?: ResponseInit): Response {
+export function created<TData>(data: TData, location?: string | URL, init?: ResponseInit): TypedResponse<TData, 201> {
   const headers = new Headers(init?.headers)
   if (location !== undefined) headers.set('location', String(location))
   return json(data, { ...init, status: 201, headers })
@@ -49,7 +52,7 @@ export function created(data: unknown, location?: string | URL, init?: ResponseI
  * return accepted({ job: job.id, status: `/api/jobs/${job.id}` })
  * ```
  */
-export function accepted(data?: unknown, init?: ResponseInit): Response {
+export function accepted<TData = undefined>(data?: TData, init?: ResponseInit): TypedResponse<TData, 202> {
   if (data === undefined) return new Response(null, { ...init, status: 202 })
   return json(data, { ...init, status: 202 })
 }
@@ -63,6 +66,6 @@ export function accepted(data?: unknown, init?: ResponseInit): Response {
  * return noContent()
  * ```
  */
-export function noContent(init?: ResponseInit): Response {
+export function noContent(init?: ResponseInit): TypedResponse<undefined, 204> {
   return new Response(null, { ...init, status: 204 })
 }

@@ -1,3 +1,4 @@
+import type { AnswersProblems } from '../core/route-types.js'
 import { configError, checkOptionNames } from '../core/options.js'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
@@ -26,8 +27,8 @@ function grantedScopes(auth: object): Set<string> {
  * const writers = authed.use(requireScope('items:write'))
  * ```
  */
-export function requireScope(...scopes: string[]): Middleware<{ auth: object | undefined }>
-export function requireScope(options: { realm: string }, ...scopes: string[]): Middleware<{ auth: object | undefined }>
+export function requireScope(...scopes: string[]): Middleware<{ auth: object | undefined }> & AnswersProblems<401 | 403>
+export function requireScope(options: { realm: string }, ...scopes: string[]): Middleware<{ auth: object | undefined }> & AnswersProblems<401 | 403>
 export function requireScope(...args: (string | { realm: string })[]): Middleware<{ auth: object | undefined }> {
   if (typeof args[0] === 'object') checkOptionNames('routekit/jwt: requireScope()', args[0], ['realm'])
   const realm = typeof args[0] === 'object' ? args[0].realm : 'api'
@@ -54,7 +55,7 @@ export function requireScope(...args: (string | { realm: string })[]): Middlewar
 export function authorize<TCtx extends { auth: unknown }>(
   check: (ctx: TCtx, req: Request) => boolean | Promise<boolean>,
   options: { realm?: string } = {},
-): Middleware<TCtx> {
+): Middleware<TCtx> & AnswersProblems<401 | 403> {
   const middleware: Middleware<TCtx> = async ({ ctx, req, next }) => {
     if (ctx.auth === undefined) throw missingToken(options.realm ?? 'api')
     if (!(await check(ctx, req))) throw HttpError.forbidden('You are not allowed to do this.', { code: 'forbidden' })

@@ -1,3 +1,4 @@
+import type { AnswersProblems } from '../core/route-types.js'
 import { jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
 import { describeMiddleware } from '../core/describe.js'
 import { HttpError } from '../core/http-error.js'
@@ -112,13 +113,13 @@ export type JwtClaims<TClaims> = [TClaims] extends [never]
  */
 export function jwt<TClaims extends StandardSchemaV1 = never>(
   options: JwtOptions<TClaims> & { optional: true },
-): Middleware<{}, { auth: JwtClaims<TClaims> | undefined }>
+): Middleware<{}, { auth: JwtClaims<TClaims> | undefined }> & AnswersProblems<400 | 401 | 503>
 export function jwt<TClaims extends StandardSchemaV1 = never>(
   options: JwtOptions<TClaims> & { optional?: false },
-): Middleware<{}, { auth: JwtClaims<TClaims> }>
+): Middleware<{}, { auth: JwtClaims<TClaims> }> & AnswersProblems<400 | 401 | 503>
 export function jwt<TClaims extends StandardSchemaV1 = never>(
   options: JwtOptions<TClaims>,
-): Middleware<{}, { auth: JwtClaims<TClaims> | undefined }>
+): Middleware<{}, { auth: JwtClaims<TClaims> | undefined }> & AnswersProblems<400 | 401 | 503>
 export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
   checkOptionNames('routekit/jwt', options, jwtOptionNames, { issuers: 'did you mean `issuer`? It takes one string or an array' })
   const family = checkAlgorithms(options.algorithms)

@@ -1,3 +1,4 @@
+import type { AnswersProblems } from '../core/route-types.js'
 import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { editHeaders } from '../core/append-header.js'
 import { describeMiddleware } from '../core/describe.js'
@@ -84,7 +85,7 @@ const rateLimitOptionNames = optionNames<RateLimitOptions>({
  * export const writers = api.use(bearer).use(rateLimit({ name: 'writes', key: userKey(), limit: 20, window: '1m', store }))
  * ```
  */
-export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TCtx>): Middleware<TCtx, {}> {
+export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TCtx>): Middleware<TCtx, {}> & AnswersProblems<429 | 503> {
   checkOptionNames('routekit/rate-limit: rateLimit()', options, rateLimitOptionNames)
   const { key: keyOf, onError } = options
   if (typeof keyOf !== 'function') throw configError('routekit/rate-limit', '`key` must be a function of the request (see ipKey and userKey).')

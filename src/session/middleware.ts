@@ -1,3 +1,4 @@
+import type { AnswersProblems } from '../core/route-types.js'
 import { appendHeader } from '../core/append-header.js'
 import { type CookieAttributes, readCookie, serializeCookie } from '../core/cookies.js'
 import { describeMiddleware } from '../core/describe.js'
@@ -123,13 +124,13 @@ function sealerFor(options: SessionOptions): DeferredSecret<Sealer> {
  */
 export function session<TSchema extends StandardSchemaV1 = never>(
   options: SessionOptions<TSchema> & { required: true },
-): Middleware<{}, { session: RequiredSession<SessionData<TSchema>> }>
+): Middleware<{}, { session: RequiredSession<SessionData<TSchema>> }> & AnswersProblems<401 | 403>
 export function session<TSchema extends StandardSchemaV1 = never>(
   options: SessionOptions<TSchema> & { required?: false },
-): Middleware<{}, { session: Session<SessionData<TSchema>> }>
+): Middleware<{}, { session: Session<SessionData<TSchema>> }> & AnswersProblems<403>
 export function session<TSchema extends StandardSchemaV1 = never>(
   options: SessionOptions<TSchema>,
-): Middleware<{}, { session: Session<SessionData<TSchema>> }>
+): Middleware<{}, { session: Session<SessionData<TSchema>> }> & AnswersProblems<401 | 403>
 export function session(options: SessionOptions): Middleware<{}, { session: Session<unknown> }> {
   checkOptionNames('routekit/session', options, sessionOptionNames)
   if (options.cookie !== undefined) checkOptionNames('routekit/session: `cookie`', options.cookie, cookieOptionNames)

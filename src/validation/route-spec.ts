@@ -101,7 +101,14 @@ type Validated<TSpec, K extends string, Fallback> = TSpec extends { [P in K]: in
   ? InferOutput<S>
   : Fallback
 
-/** The request parts a handler receives, typed from its spec's schemas. */
+/**
+ * The request parts a handler receives, typed from its spec's schemas.
+ *
+ * @example
+ * ```ts
+ * api.get({ params: z.object({ id: z.coerce.number() }) }, ({ params }) => items.get(params.id)) // params.id: number
+ * ```
+ */
 export interface SpecParts<TSpec> {
   params: Validated<TSpec, 'params', RawParams>
   query: Validated<TSpec, 'query', RawQuery>
@@ -119,5 +126,10 @@ type DeclaredResult<R> =
  * What a handler may return. With `responses` declared, a plain value must
  * fit the 200 schema and returning nothing needs a declared 204; a
  * `Response` is always allowed. Without `responses`, anything goes.
+ *
+ * @example
+ * ```ts
+ * api.get({ responses: { 200: Item } }, () => ({ id: '1', name: 'milk' })) // must fit Item, or be a Response
+ * ```
  */
 export type RouteResult<TSpec> = TSpec extends { responses: infer R } ? DeclaredResult<R> : unknown

@@ -1,3 +1,4 @@
+import type { AnswersProblems } from '../core/route-types.js'
 import { describeMiddleware } from '../core/describe.js'
 import type { Middleware } from '../core/middleware.js'
 import { checkOptionNames, configError, optionNames } from '../core/options.js'
@@ -87,7 +88,7 @@ function seconds(where: string, name: string, value: number | undefined, fallbac
  *   .post({ body: StripeEvent }, ({ body }) => ({ received: body.type }))
  * ```
  */
-export function webhook(options: WebhookOptions): Middleware<{}, { webhook: WebhookDelivery }> {
+export function webhook(options: WebhookOptions): Middleware<{}, { webhook: WebhookDelivery }> & AnswersProblems<400 | 401> {
   const where = 'routekit/webhooks'
   checkOptionNames(where, options, webhookOptionNames, { secret: 'did you mean `secrets`? It takes one secret or an array' })
   const scheme = schemes[options.scheme]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createHandler } from '../../src/index.js'
+import { createHandler, type RequestHandler } from '../../src/index.js'
 import { jwt, requireScope } from '../../src/jwt/index.js'
 import { audience, ec, issuer, rsa, rsaPem, rsaPssPrivate, secret, tamperedToken, token, unencodedPayloadTokens, unsignedToken } from '../jwt/fixtures.js'
 import { routers, send } from '../routers.js'
@@ -20,9 +20,9 @@ const writers = createHandler()
   .post(() => 'written')
 
 describe.each(routers)('bearer tokens (%s router)', (router) => {
-  const withToken = (handler: typeof hs256, value: string, extra: { path?: string; method?: string } = {}) =>
+  const withToken = (handler: RequestHandler, value: string, extra: { path?: string; method?: string } = {}) =>
     send(router, handler, { ...extra, headers: { authorization: `Bearer ${value}` } })
-  const expectInvalid = async (handler: typeof hs256, value: string) =>
+  const expectInvalid = async (handler: RequestHandler, value: string) =>
     expectProblem(await withToken(handler, value), 401, { code: 'invalid_token', headers: { 'www-authenticate': invalid } })
 
   it('J1: alg none (any case), a stripped signature and a tampered payload are 401 invalid_token', async () => {

@@ -10,7 +10,7 @@ describe('cors types', () => {
   it('keep the context of the handler it is added to', () => {
     const withUser = createHandler().use(({ next }) => next({ ctx: { user: { id: 'u1' } as User } }))
     const shared = withUser.use(cors({ origin: ['https://app.example.com'], credentials: true }))
-    expectTypeOf(shared).toEqualTypeOf<Handler<{ user: User }>>()
+    expectTypeOf(shared).toEqualTypeOf<Handler<{ user: User }, {}, never>>()
     shared.get(({ user }) => expectTypeOf(user).toEqualTypeOf<User>())
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createHandler, type RouteSpec } from '../../src/index.js'
+import { createHandler, type RequestHandler, type RouteSpec } from '../../src/index.js'
 import { generateOpenApi } from '../../src/openapi/index.js'
 import { routers, send } from '../routers.js'
 
@@ -20,7 +20,7 @@ const multipart = async () => {
 }
 
 describe.each(routers)('accepts (%s router)', (router) => {
-  const post = (handler: typeof jsonOnly, sent: { headers: Record<string, string>; body: string | Uint8Array }) =>
+  const post = (handler: RequestHandler, sent: { headers: Record<string, string>; body: string | Uint8Array }) =>
     send(router, handler, { method: 'POST', ...sent })
 
   it('takes JSON only by default: a form or multipart body is 415 naming JSON', async () => {

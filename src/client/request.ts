@@ -1,0 +1,66 @@
+// Turning one call's arguments into what `fetch` takes: the URL from the
+// file path, params and query, and the body in the format the route reads.
+
+type ParamValue = string | number | readonly (string | number)[] | undefined
+
+// `[id]`, `[...slug]` or `[[...slug]]`: whether optional, whether a catch-all, the name.
+const dynamicSegment = /^\[(\[)?(\.\.\.)?([^\]]+)\]\]?$/
+
+/**
+ * The path with its dynamic segments filled in, each value percent-encoded
+ * (a catch-all's values one segment each). An optional catch-all with no
+ * values leaves its segment out, as Next matches it; a missing required
+ * value is a programming error, thrown before anything is sent.
+ */
+export function fillPath(path: string, params: Record<string, ParamValue> = {}): string {
+  return path
+    .split('/')
+    .flatMap((segment) => {
+      const match = dynamicSegment.exec(segment)
+      if (match === null) return [segment]
+      const [, optional, catchAll, name] = match
+      const value = params[name!]
+      const values = value === undefined ? [] : Array.isArray(value) ? value : [value]
+      if (values.length === 0 && optional) return []
+      if (values.length === 0 || (!catchAll && Array.isArray(value))) {
+        throw new TypeError(`routekit/client: ${path} needs params.${name} (${catchAll ? 'one or more values' : 'one value'}).`)
+      }
+      return values.map((item) => encodeURIComponent(String(item)))
+    })
+    .join('/')
+}
+
+type QueryItem = string | number | boolean | Date | null | undefined
+
+/**
+ * The query string as routekit parses it: an array is the key repeated,
+ * numbers, booleans and dates are strings, `undefined` and `null` are left
+ * out (routekit treats an empty value as absent too).
+ */
+export function queryString(query: Record<string, QueryItem | readonly QueryItem[]> = {}): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null) search.append(key, item instanceof Date ? item.toISOString() : String(item))
+    }
+  }
+  const text = search.toString()
+  return text === '' ? '' : `?${text}`
+}
+
+/**
+ * The body as `fetch` sends it. Web bodies go as they are (`fetch` names a
+ * string `text/plain`, a `URLSearchParams` a form, a `FormData`
+ * multipart); bytes are `application/octet-stream`; anything else is JSON.
+ * A content type set by the caller is kept.
+ */
+export function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
+  if (body === undefined) return undefined
+  if (typeof body === 'string' || body instanceof URLSearchParams || body instanceof FormData || body instanceof Blob) return body
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    if (!headers.has('content-type')) headers.set('content-type', 'application/octet-stream')
+    return body as BodyInit
+  }
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+  return JSON.stringify(body)
+}
