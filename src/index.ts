@@ -17,5 +17,6 @@ export type { Overwrite, RawHeaders, RawParams, RawQuery, Simplify } from './cor
 export type { RouteResult, RouteSpec, SpecParts } from './validation/route-spec.js'
 export type { BodyFormat } from './body/formats.js'
 export type { ErrorStatus } from './core/status.js'
+export type { AnswersProblems, RouteMap, RoutesOf, RouteTypes, TypedResponse } from './core/route-types.js'
 export type { InferInput, InferOutput, StandardIssue, StandardResult, StandardSchemaV1 } from './validation/standard-schema.js'
 export type { RequestPart, ValidationIssue } from './validation/validation-error.js'

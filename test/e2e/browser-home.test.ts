@@ -155,12 +155,12 @@ describe('the example app’s home page in Chromium', () => {
     expect(unauthorized.headers).toMatchObject({ 'www-authenticate': 'Bearer realm="api"', 'content-type': 'application/problem+json' })
     expect(unauthorized.body).toMatchObject({ title: 'Unauthorized', status: 401, code: expect.any(String) })
 
-    // 422: the theme's field error, by path, in the body and listed.
+    // 422: the text's field error, by path, in the body and listed.
     const invalid = await provoke(page, '422')
     expect(invalid.status).toBe(422)
     expect(invalid.headers['content-type']).toBe('application/problem+json')
-    expect(invalid.body).toMatchObject({ status: 422, code: 'validation_failed', errors: [expect.objectContaining({ in: 'body', path: ['theme'] })] })
-    expect(invalid.fields).toEqual(['theme'])
+    expect(invalid.body).toMatchObject({ status: 422, code: 'validation_failed', errors: [expect.objectContaining({ in: 'body', path: ['text'] })] })
+    expect(invalid.fields).toEqual(['text'])
 
     // 429: the login limit, spent from this profile's address only.
     const limited = await provoke(page, '429')

@@ -31,6 +31,8 @@ declare global {
   function findUser(id: string): Promise<User | undefined>
   const notes: { create(owner: string, note: { text: string; tags: string[] }): NoteShape }
   const store: RateLimitStore
+  // A bearer token the client guide's calls send (docs/client.md).
+  const token: string
   const notesHandler: routekit.Handler<any>
   const noteHandler: routekit.Handler<any>
   const importHandler: routekit.Handler<any>

@@ -49,7 +49,7 @@ const entries: Record<string, string> = {
   'routekit/app': 'src/adapters/app.ts',
   'routekit/pages': 'src/adapters/pages.ts',
 }
-for (const name of ['jwt', 'session', 'authjs', 'cors', 'openapi', 'rate-limit', 'testing', 'next-connect', 'webhooks', 'actions']) {
+for (const name of ['jwt', 'session', 'authjs', 'cors', 'openapi', 'rate-limit', 'testing', 'next-connect', 'webhooks', 'actions', 'client']) {
   entries[`routekit/${name}`] = `src/${name}/index.ts`
 }
 
@@ -63,7 +63,11 @@ const options: ts.CompilerOptions = {
   skipLibCheck: true,
   noEmit: true,
   resolveJsonModule: true,
-  paths: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, [`${root}${file}`]])),
+  paths: {
+    ...Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, [`${root}${file}`]])),
+    // The example app's own alias (its tsconfig), as a reader's app has it.
+    '@/*': [`${root}examples/next-app/*`],
+  },
 }
 
 /**

@@ -24,6 +24,9 @@ export default function Home() {
               <a href="/api/openapi/ui">Swagger UI</a>)
             </li>
             <li>
+              <a href="/tour">Route tour</a>: a server component calling every other route through the typed client
+            </li>
+            <li>
               <a href="/notes">Notes form</a>: Server Actions on the same base as the routes, working without JavaScript too
             </li>
           </ul>

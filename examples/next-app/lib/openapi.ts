@@ -1,31 +1,7 @@
 import { generateOpenApi } from 'routekit/openapi'
-import { boomHandler, legacyBoomHandler } from './handlers/boom'
-import { edgeHandler } from './handlers/edge'
-import { importHandler } from './handlers/import'
-import { legacyNoteHandler } from './handlers/legacy-note'
-import { noteHandler } from './handlers/note'
-import { notesHandler } from './handlers/notes'
-import { preferencesHandler } from './handlers/preferences'
-import { loginHandler, logoutHandler, meHandler } from './handlers/session'
-import { githubWebhookHandler, stripeWebhookHandler } from './handlers/webhooks'
+import { routes } from './routes'
 
-// Every routekit route of the app, by the path Next.js serves it at (App
-// Router and Pages Router alike), written as the files name them.
-export const routes = {
-  '/api/notes': notesHandler,
-  '/api/notes/[id]': noteHandler,
-  '/api/import': importHandler,
-  '/api/legacy/notes/[id]': legacyNoteHandler,
-  '/api/session/login': loginHandler,
-  '/api/session/logout': logoutHandler,
-  '/api/session/me': meHandler,
-  '/api/preferences': preferencesHandler,
-  '/api/edge': edgeHandler,
-  '/api/boom': boomHandler,
-  '/api/legacy/boom': legacyBoomHandler,
-  '/api/webhooks/stripe': stripeWebhookHandler,
-  '/api/webhooks/github': githubWebhookHandler,
-}
+export { routes }
 
 /** The app's OpenAPI document, served by app/api/openapi/route.ts and committed as openapi.json. */
 export const openApiDocument = generateOpenApi({

@@ -13,7 +13,7 @@ interface Provocation {
 const provocations: Provocation[] = [
   { id: '405', label: '405: a wrong method', explains: 'DELETE /api/notes: the route answers GET, HEAD, POST and OPTIONS only.', call: wrongMethod },
   { id: '401', label: '401: no credentials', explains: 'POST /api/notes without a bearer token (the session does not count there).', call: withoutCredentials },
-  { id: '422', label: '422: an invalid body', explains: 'PUT /api/preferences with {"theme":"sepia"}: the theme is light or dark. Sign in first, or the session check answers 401.', call: invalidBody },
+  { id: '422', label: '422: an invalid body', explains: 'PUT /api/legacy/notes/1 with {"text":""}: a note needs a text. Sign in first, or the session check answers 401.', call: invalidBody },
   {
     id: '429',
     label: '429: past the rate limit',

@@ -1,23 +1,24 @@
 'use client'
 import { useEffect, useState } from 'react'
 import { AnswerView } from './answer-view'
-import { type Answer, developmentUser, signIn, signOut, whoAmI } from './calls'
+import { type Answer, developmentUser, readPreferences, saveTheme, signIn, signOut, whoAmI } from './calls'
 
 /** Signs the development user in and out through the cookie session's routes, and says who is signed in. */
 export function SessionPanel() {
   const [user, setUser] = useState<string | null | undefined>(undefined)
   const [answer, setAnswer] = useState<Answer | null>(null)
   const [pending, setPending] = useState(false)
+  const [theme, setTheme] = useState<'light' | 'dark' | null>(null)
 
   useEffect(() => {
     let current = true
-    whoAmI().then((me) => current && setUser(me.status === 200 ? (me.body as { username: string }).username : null))
+    whoAmI().then((me) => current && setUser(me.username))
     return () => {
       current = false
     }
   }, [])
 
-  const run = (call: () => Promise<Answer>, after: (answer: Answer) => void) => async () => {
+  const run = <T extends Answer>(call: () => Promise<T>, after: (answer: T) => void) => async () => {
     setPending(true)
     try {
       const result = await call()
@@ -37,12 +38,23 @@ export function SessionPanel() {
         <button
           type="button"
           disabled={pending}
-          onClick={run(signIn, (result) => result.status === 200 && setUser((result.body as { username: string }).username))}
+          onClick={run(signIn, (result) => result.username && setUser(result.username))}
         >
           Sign in as {developmentUser.username}
         </button>{' '}
         <button type="button" className="secondary" disabled={pending} onClick={run(signOut, (result) => result.status < 300 && setUser(null))}>
           Sign out
+        </button>{' '}
+        <button type="button" className="secondary" disabled={pending} onClick={run(readPreferences, (result) => setTheme(result.theme))}>
+          Read preferences
+        </button>{' '}
+        <button
+          type="button"
+          className="secondary"
+          disabled={pending}
+          onClick={run(() => saveTheme(theme === 'dark' ? 'light' : 'dark'), (result) => setTheme(result.theme))}
+        >
+          Switch theme{theme ? ` (now ${theme})` : ''}
         </button>
       </p>
       <div aria-live="polite">{answer && <AnswerView id="session" answer={answer} />}</div>
