@@ -23,41 +23,48 @@ import { runOnBenchNode } from './lib/bench-node.mjs'
 await runOnBenchNode(import.meta.url)
 
 const started = Date.now()
-// Only the benchmark app: the example app is not benchmarked.
-if (process.env.BENCH_SKIP_BUILD !== '1') buildAll({ quiet: true, apps: [benchAppDir] })
 const quick = process.env.BENCH_QUICK === '1'
-const { runInProcess } = await import('./inprocess.mjs')
-const { runNodePath } = await import('./node-path.mjs')
-const { runNextPath } = await import('./next-path.mjs')
-const { runCost } = await import('./cost.mjs')
-const { countInProcess } = await import('./instructions.mjs')
-const { countNodePath, mean, settled } = await import('./node-path-instructions.mjs')
 const counting = process.env.BENCH_INSTRUCTIONS !== '0'
 // Instruction counts (callgrind): N requests after a warm-up, minus the same warm-up alone, divided by N.
 const counts = quick
   ? { n: 20, warmup: 10, repeats: 1, nodeWarmup: 20, nodeRequests: 20, nodeWindows: 2 }
   : { n: 10000, warmup: 2000, repeats: 2, nodeWarmup: 5000, nodeRequests: 2000, nodeWindows: 4 }
-
-console.log('in-process, Web path ...')
-const inProcess = await runInProcess(quick ? { rounds: 2, targetMs: 5 } : { rounds: 30, targetMs: 40 })
-console.log('Node path ...')
-const nodePath = await runNodePath(quick ? { rounds: 1, seconds: 1 } : { rounds: 4, seconds: 5 })
-console.log('inside Next.js ...')
-const nextPath = await runNextPath(quick ? { rounds: 1, seconds: 1 } : { rounds: 4, seconds: 5 })
-console.log('cost of using it ...')
-const cost = await runCost({ importRuns: quick ? 2 : 15 })
-let instructions, instructionsStream, nodeInstructions
-if (counting) {
-  console.log('instructions, in-process ...')
-  const options = { n: counts.n, warmup: counts.warmup, repeats: counts.repeats, log: console.log }
-  instructions = await countInProcess({ ...options, scenarios: ['get', 'post', 'notAllowed'] })
-  // The App Router reads an answer's body as a stream: the GET counted that way too.
-  instructionsStream = await countInProcess({ ...options, scenarios: ['get'], read: 'stream' })
-  console.log('instructions, Node path ...')
-  nodeInstructions = await countNodePath({ warmup: counts.nodeWarmup, requests: counts.nodeRequests, windows: counts.nodeWindows, log: console.log })
+const { mean, settled } = await import('./node-path-instructions.mjs')
+const saved = join(tmpdir(), `routekit-bench-node${process.versions.node.split('.')[0]}.json`)
+let inProcess, nodePath, nextPath, cost, instructions, instructionsStream, nodeInstructions
+if (process.env.BENCH_FROM_JSON) {
+  // Writes the report again from a run's saved measurements (see below).
+  ;({ inProcess, nodePath, nextPath, cost, instructions, instructionsStream, nodeInstructions } = JSON.parse(readFileSync(process.env.BENCH_FROM_JSON, 'utf8')))
+} else {
+  // Only the benchmark app: the example app is not benchmarked.
+  if (process.env.BENCH_SKIP_BUILD !== '1') buildAll({ quiet: true, apps: [benchAppDir] })
+  const { runInProcess } = await import('./inprocess.mjs')
+  const { runNodePath } = await import('./node-path.mjs')
+  const { runNextPath } = await import('./next-path.mjs')
+  const { runCost } = await import('./cost.mjs')
+  const { countInProcess } = await import('./instructions.mjs')
+  const { countNodePath } = await import('./node-path-instructions.mjs')
+  console.log('in-process, Web path ...')
+  inProcess = await runInProcess(quick ? { rounds: 2, targetMs: 5 } : { rounds: 30, targetMs: 40 })
+  console.log('Node path ...')
+  nodePath = await runNodePath(quick ? { rounds: 1, seconds: 1 } : { rounds: 4, seconds: 5 })
+  console.log('inside Next.js ...')
+  nextPath = await runNextPath(quick ? { rounds: 1, seconds: 1 } : { rounds: 4, seconds: 5 })
+  console.log('cost of using it ...')
+  cost = await runCost({ importRuns: quick ? 2 : 15 })
+  if (counting) {
+    console.log('instructions, in-process ...')
+    const options = { n: counts.n, warmup: counts.warmup, repeats: counts.repeats, log: console.log }
+    instructions = await countInProcess({ ...options, scenarios: ['get', 'post', 'notAllowed'] })
+    // The App Router reads an answer's body as a stream: the GET counted that way too.
+    instructionsStream = await countInProcess({ ...options, scenarios: ['get'], read: 'stream' })
+    console.log('instructions, Node path ...')
+    nodeInstructions = await countNodePath({ warmup: counts.nodeWarmup, requests: counts.nodeRequests, windows: counts.nodeWindows, log: console.log })
+  }
+  // Every measurement, kept in case writing the report fails after the long part (BENCH_FROM_JSON=<file>).
+  writeFileSync(saved, JSON.stringify({ inProcess, nodePath, nextPath, cost, instructions, instructionsStream, nodeInstructions }, null, 2))
+  console.log(`measurements saved in ${saved}`)
 }
-// Every measurement, kept in case writing the report fails after the long part.
-writeFileSync(join(tmpdir(), `routekit-bench-node${process.versions.node.split('.')[0]}.json`), JSON.stringify({ inProcess, nodePath, nextPath, cost, instructions, instructionsStream, nodeInstructions }, null, 2))
 const minutes = ((Date.now() - started) / 60000).toFixed(1)
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
 // RESULTS.md aside: a run on a second Node finds the first run's section in it, uncommitted.
@@ -81,8 +88,9 @@ const instructionRatio = (byName) => ({
   runs: byName.routekit.map((value, i) => value / byName['hand-written'][i]),
 })
 const formatInstructionRatio = ({ ratio, runs }) => `×${ratio.toFixed(3)} instructions (runs ${runs.map((r) => r.toFixed(3)).join(', ')})`
+const counted = instructions !== undefined
 const issue23 = []
-if (counting) {
+if (counted) {
   const get = instructionRatio(instructions.get)
   const getStream = instructionRatio(instructionsStream.get)
   const post = instructionRatio(instructions.post)
@@ -122,7 +130,7 @@ const targets = [
   ['a guard-only route pulls in no jose and no zod', `jose: ${cost.guardOnly.jose ? 'yes' : 'no'}, zod: ${cost.guardOnly.zod ? 'yes' : 'no'}`, !cost.guardOnly.jose && !cost.guardOnly.zod],
 ]
 const count = (value) => Math.round(value).toLocaleString('en')
-const instructionTables = !counting
+const instructionTables = !counted
   ? 'Not counted in this run (`BENCH_INSTRUCTIONS=0`).'
   : [
       `Each contender answers the in-process requests in a child process under callgrind (\`valgrind --tool=callgrind --callgrind-out-file=/dev/null\`): ${counts.warmup} warm-up requests then ${counts.n}, minus the same warm-up then none, divided by ${counts.n}; all threads, user space; ${counts.repeats} runs each (\`node bench/instructions.mjs\`). Bodies are read with \`arrayBuffer()\`, and in the last row as a stream.`,
