@@ -28,7 +28,7 @@ const counting = process.env.BENCH_INSTRUCTIONS !== '0'
 // Instruction counts (callgrind): N requests after a warm-up, minus the same warm-up alone, divided by N.
 const counts = quick
   ? { n: 20, warmup: 10, repeats: 1, nodeWarmup: 20, nodeRequests: 20, nodeWindows: 2 }
-  : { n: 10000, warmup: 2000, repeats: 2, nodeWarmup: 5000, nodeRequests: 2000, nodeWindows: 4 }
+  : { n: 10000, warmup: 2000, repeats: 2, nodeWarmup: 10000, nodeRequests: 2000, nodeWindows: 4 }
 const { mean, settled } = await import('./node-path-instructions.mjs')
 const saved = join(tmpdir(), `routekit-bench-node${process.versions.node.split('.')[0]}.json`)
 let inProcess, nodePath, nextPath, cost, instructions, instructionsStream, nodeInstructions
