@@ -3,8 +3,12 @@
 // app (fixture/) per Next version, each built with `next build` (Next's own
 // route type checks included), type-checked again with every TypeScript
 // version that applies, served with `next start` and smoke-tested over HTTP
-// (its routes, and a Server Action called as React calls it), and its
-// action's form driven in Chromium with JavaScript and without.
+// (its routes, and a Server Action called as React calls it), its action's
+// form driven in Chromium with JavaScript and without, and its page on
+// routekit/client (app/client-demo) read in Chromium. The build's
+// .next/static is checked to hold no handler code, jose or secret, and
+// app/client-demo/client-types.ts fails the type checks wherever the
+// client's inference does.
 // Run after `npm run build` (it packs dist/ as it is). Exits non-zero on any
 // failure, saying which version and which step.
 //
@@ -47,10 +51,11 @@ const legs = {
     react18: true,
     build: '5.9',
     // With TypeScript 7 (no lib/typescript.js) Next 14 reads no tsconfig.json,
-    // so `paths` aliases do not resolve; an app without them fails at
+    // so `paths` aliases do not resolve (the route files' '@/lib/handlers/...'
+    // is the first); an app without them fails at
     // "do not have the required package(s) installed" (outside CI Next then
     // installs typescript@latest, 7 again, and fails on an undefined path).
-    otherBuilds: { '6.0': 'checks', '7.0': "Module not found: Can't resolve '@/lib/api'" },
+    otherBuilds: { '6.0': 'checks', '7.0': "Module not found: Can't resolve '@/lib/" },
   },
   15: {
     next: '15.5.29',
@@ -61,7 +66,7 @@ const legs = {
     // The same for `paths` with TypeScript 7; an app without them fails at
     // "TypeScript 7.0.2 is not supported by this version of Next.js", even
     // with typescript.ignoreBuildErrors and eslint.ignoreDuringBuilds.
-    otherBuilds: { '5.9': 'checks', '7.0': "Module not found: Can't resolve '@/lib/api'" },
+    otherBuilds: { '5.9': 'checks', '7.0': "Module not found: Can't resolve '@/lib/" },
   },
   16: {
     next: '16.4.6',
@@ -135,6 +140,9 @@ async function runLeg(major) {
 
     say(`next build, type check with typescript@${typescripts[leg.build]}, without JWT_SECRET`)
     await nextBuild(dir, 'checks', 'build.log')
+
+    say('no handler code, jose or secret under .next/static')
+    await leakCheck(dir)
 
     for (const [name, version] of Object.entries(typescripts)) {
       say(`tsc --noEmit -p . with typescript@${version}`)
@@ -286,7 +294,7 @@ async function serveAndCheck(dir, say, leg) {
     const browserBegun = Date.now()
     const browserFailures = await browserChecks(url, leg)
     failures.push(...browserFailures)
-    say(`Chromium, the action's form with JavaScript on and off: ${browserFailures.length === 0 ? 'passed' : 'FAILED'} (${((Date.now() - browserBegun) / 1000).toFixed(1)} s)`)
+    say(`Chromium, the action's form with JavaScript on and off and the client page: ${browserFailures.length === 0 ? 'passed' : 'FAILED'} (${((Date.now() - browserBegun) / 1000).toFixed(1)} s)`)
     say(`${failures.length === 0 ? 'all' : 'not all'} smoke checks passed`)
     if (failures.length > 0) throw new Error(`${failures.length} smoke check(s) failed:\n  ${failures.join('\n  ')}\nserver output:\n${server.output().slice(-4000)}`)
   } finally {
@@ -468,10 +476,123 @@ async function browserChecks(url, leg) {
         }
       }
     }
+    wrong.push(...(await clientPageChecks(browser, url)))
   } finally {
     await browser.close()
   }
   return wrong
+}
+
+/**
+ * The page on routekit/client (app/client-demo/client-calls.tsx) in
+ * Chromium: a client component calling App routes (Node and Edge) and a
+ * Pages route through createClient<typeof routes>(), each call's status,
+ * data or problem (and a 401's challenge) shown in an item the check reads.
+ * The page's `?token=` is the bearer token of the calls that send one.
+ * Also which requests the client made (paths filled, query serialised).
+ * Returns what was wrong, one line each.
+ */
+async function clientPageChecks(browser, url) {
+  const token = await signJwt({}, { secret: jwtSecret, algorithm: 'HS256', subject: 'user-4', issuer: 'https://auth.compat.test', audience: 'compat-api', expiresIn: '5m' })
+  const want = {
+    search: { status: '200', summary: 'pen x5', body: { q: 'pen', limit: 5 } },
+    'search-invalid': { status: '400', summary: 'query.q', body: { status: 400, errors: [{ in: 'query', path: ['q'] }] } },
+    methods: { status: '200', summary: 'POST', body: { method: 'POST' } },
+    item: { status: '200', summary: '42', body: { id: '42' } },
+    edge: { status: '200', summary: 'world true', body: { hello: 'world', edge: true } },
+    'items-signed-out': { status: '401', summary: 'missing_token', challenge: /^Bearer\b/, body: { status: 401, code: 'missing_token' } },
+    'items-signed-in': { status: '201', summary: 'pen for user-4', body: { id: '1', name: 'pen', price: 2, owner: 'user-4' } },
+    'items-invalid': { status: '422', summary: 'name price', body: { status: 422, errors: [{ in: 'body', path: ['name'] }, { in: 'body', path: ['price'] }] } },
+    'legacy-get': { status: '200', summary: '7 pages', body: { id: '7', router: 'pages', query: {} } },
+    'legacy-put': { status: '200', summary: 'ink 3', body: { id: '7', name: 'ink', price: 3 } },
+    'legacy-invalid': { status: '400', summary: 'params.id', body: { status: 400, errors: [{ in: 'params', path: ['id'] }] } },
+  }
+  const wantRequests = ['GET /api/search?q=pen&limit=5', 'POST /api/methods', 'GET /api/items/42', 'GET /api/edge/world', 'POST /api/items', 'GET /api/legacy/7', 'PUT /api/legacy/7', 'PUT /api/legacy/seven']
+  const where = 'browser (client page)'
+  const wrong = []
+  const context = await browser.newContext()
+  context.setDefaultTimeout(15_000)
+  try {
+    const page = await context.newPage()
+    const requests = []
+    const pageErrors = []
+    page.on('request', (request) => {
+      const { pathname, search } = new URL(request.url())
+      if (pathname.startsWith('/api/')) requests.push(`${request.method()} ${pathname}${search}`)
+    })
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    await page.goto(`${url}/client-demo?token=${token}`)
+    await page.locator('ul[aria-label="Client calls"], main [role=alert]').first().waitFor()
+    const alert = page.locator('main [role=alert]')
+    if ((await alert.count()) > 0) return [`${where}: the calls failed: ${await alert.textContent()}`]
+    const shown = await page.locator('li[data-call]').evaluateAll((items) =>
+      items.map((item) => ({ name: item.dataset.call, status: item.dataset.status, summary: item.dataset.summary, challenge: item.dataset.challenge, text: item.textContent })),
+    )
+    for (const [name, expected] of Object.entries(want)) {
+      const got = shown.find((item) => item.name === name)
+      if (!got) {
+        wrong.push(`${where}, ${name}: not shown`)
+        continue
+      }
+      let body
+      try {
+        body = JSON.parse(got.text)
+      } catch {
+        body = undefined
+      }
+      const problems = [
+        got.status === expected.status ? undefined : `status ${got.status}, expected ${expected.status}`,
+        got.summary === expected.summary ? undefined : `summary ${JSON.stringify(got.summary)}, expected ${JSON.stringify(expected.summary)}`,
+        !expected.challenge || (got.challenge && expected.challenge.test(got.challenge)) ? undefined : `challenge ${JSON.stringify(got.challenge)}, expected ${expected.challenge}`,
+        contains(body, expected.body) ? undefined : `showed ${got.text.slice(0, 300)}, expected it to contain ${JSON.stringify(expected.body)}`,
+      ].filter(Boolean)
+      if (problems.length > 0) wrong.push(`${where}, ${name}: ${problems.join('; ')}`)
+    }
+    for (const request of wantRequests) if (!requests.includes(request)) wrong.push(`${where}: no request ${request} (made: ${requests.join(', ')})`)
+    for (const message of pageErrors) wrong.push(`${where}: page error: ${message}`)
+  } catch (error) {
+    wrong.push(`${where}: ${error.message.split('\n')[0]}`)
+  } finally {
+    await context.close()
+  }
+  return wrong
+}
+
+/**
+ * No server code in the browser: no file under .next/static holds a
+ * handler's code (the search handler's message, the handlers' base's JWT
+ * issuer and env name), jose's, or the JWT secret. Against a vacuous pass,
+ * the handler's message must be in .next/server and the client's own code
+ * (its error message) in .next/static.
+ */
+async function leakCheck(dir) {
+  const handlerMarker = 'compat-search-handler: say what to search for'
+  const forbidden = {
+    "the search handler's code": handlerMarker,
+    "the handlers' base (lib/api.ts)": 'https://auth.compat.test',
+    "the handlers' base reading JWT_SECRET": 'JWT_SECRET',
+    "jose's code": 'JWSSignatureVerificationFailed',
+    "jose's error code": 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    'the JWT secret': jwtSecret,
+  }
+  const staticFiles = await filesUnder(join(dir, '.next/static'))
+  const wrong = []
+  let clientFound = false
+  for (const file of staticFiles) {
+    const text = await readFile(file, 'latin1')
+    if (text.includes('routekit/client: outside the browser')) clientFound = true
+    for (const [what, marker] of Object.entries(forbidden)) if (text.includes(marker)) wrong.push(`${file.slice(dir.length + 1)} holds ${what} (${JSON.stringify(marker)})`)
+  }
+  if (!clientFound) wrong.push(`no file under .next/static (${staticFiles.length} files) holds routekit/client's code: is the client page built?`)
+  let serverFound = false
+  for (const file of await filesUnder(join(dir, '.next/server'))) if ((await readFile(file, 'latin1')).includes(handlerMarker)) serverFound = true
+  if (!serverFound) wrong.push(`the search handler's marker is in no file under .next/server either: the leak check would miss it`)
+  if (wrong.length > 0) throw new Error(`leak check failed:\n  ${wrong.join('\n  ')}`)
+}
+
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath ?? entry.path, entry.name))
 }
 
 function expectText(got, want) {
