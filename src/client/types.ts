@@ -2,7 +2,6 @@
 // here exists at run time; the routes are imported with `import type` only.
 import type { ProblemDetails } from '../core/problem.js'
 import type { RouteMap, RouteTypes, RoutesOf } from '../core/route-types.js'
-import type { ErrorStatus } from '../core/status.js'
 import type { Simplify } from '../core/types.js'
 import type { ValidationIssue } from '../validation/validation-error.js'
 
@@ -104,7 +103,7 @@ export interface ChallengeFailure extends ClientFailure<401> {
  */
 export interface UndeclaredFailure<TDeclared extends number> {
   readonly ok: false
-  readonly status: Exclude<ErrorStatus, TDeclared>
+  readonly status: Exclude<RegisteredErrorStatus, TDeclared>
   readonly problem: ProblemDetails
   readonly response: Response
 }
@@ -126,6 +125,16 @@ export interface NetworkFailure {
   /** The response, when the failure was reading its body. */
   readonly response: Response | null
 }
+
+/**
+ * The error statuses with a registered reason phrase (RFC 9110 and the
+ * common extensions). The undeclared case lists these rather than all 200
+ * of 400–599: its status is computed per route, and the short list keeps
+ * type-checking an app's calls several times cheaper.
+ */
+type RegisteredErrorStatus =
+  | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 418 | 421 | 422
+  | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451 | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511
 
 type IsAny<T> = 0 extends 1 & T ? true : false
 
