@@ -51,8 +51,8 @@ const legs = {
     react18: true,
     build: '5.9',
     // With TypeScript 7 (no lib/typescript.js) Next 14 reads no tsconfig.json,
-    // so `paths` aliases do not resolve (the route files' '@/lib/handlers/...'
-    // is the first); an app without them fails at
+    // so `paths` aliases do not resolve ('@/lib/client', '@/lib/handlers/...',
+    // whichever webpack reports first); an app without them fails at
     // "do not have the required package(s) installed" (outside CI Next then
     // installs typescript@latest, 7 again, and fails on an undefined path).
     otherBuilds: { '6.0': 'checks', '7.0': "Module not found: Can't resolve '@/lib/" },
