@@ -99,7 +99,7 @@ interface HandlerState {
  * ```
  */
 export class Handler<
-  TCtx extends object = {},
+  TContext extends object = {},
   TRoutes extends RouteMap = RouteMap,
   TProblems extends ErrorStatus = ErrorStatus,
 > implements RequestHandler
@@ -154,8 +154,8 @@ export class Handler<
    * ```
    */
   use<TAdd extends object = {}, TAnswers extends ErrorStatus = never>(
-    middleware: Middleware<TCtx, TAdd> & AnswersProblems<TAnswers>,
-  ): Handler<Overwrite<TCtx, TAdd>, TRoutes, TProblems | TAnswers> {
+    middleware: Middleware<TContext, TAdd> & AnswersProblems<TAnswers>,
+  ): Handler<Overwrite<TContext, TAdd>, TRoutes, TProblems | TAnswers> {
     if (!isHandlerWide(middleware)) {
       return new Handler({ ...this.#state, middleware: [...this.#state.middleware, middleware] })
     }
@@ -178,10 +178,10 @@ export class Handler<
    */
   get<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
     spec: TSpec,
-    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+    fn: (args: HandlerArgs<TContext, TSpec>) => MaybePromise<TReturns>,
   ): WithRoute<this, 'GET', RouteEntry<TSpec, TReturns, TProblems>>
-  get<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'GET', RouteEntry<{}, TReturns, TProblems>>
-  get(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
+  get<TReturns>(fn: (args: HandlerArgs<TContext>) => MaybePromise<TReturns>): WithRoute<this, 'GET', RouteEntry<{}, TReturns, TProblems>>
+  get(specOrFn: RouteSpec | RouteFunction<TContext, any>, fn?: RouteFunction<TContext, any>): Handler<any, any, any> {
     return this.#route('GET', specOrFn, fn)
   }
 
@@ -193,10 +193,10 @@ export class Handler<
    */
   post<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
     spec: TSpec,
-    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+    fn: (args: HandlerArgs<TContext, TSpec>) => MaybePromise<TReturns>,
   ): WithRoute<this, 'POST', RouteEntry<TSpec, TReturns, TProblems>>
-  post<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'POST', RouteEntry<{}, TReturns, TProblems>>
-  post(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
+  post<TReturns>(fn: (args: HandlerArgs<TContext>) => MaybePromise<TReturns>): WithRoute<this, 'POST', RouteEntry<{}, TReturns, TProblems>>
+  post(specOrFn: RouteSpec | RouteFunction<TContext, any>, fn?: RouteFunction<TContext, any>): Handler<any, any, any> {
     return this.#route('POST', specOrFn, fn)
   }
 
@@ -208,10 +208,10 @@ export class Handler<
    */
   put<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
     spec: TSpec,
-    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+    fn: (args: HandlerArgs<TContext, TSpec>) => MaybePromise<TReturns>,
   ): WithRoute<this, 'PUT', RouteEntry<TSpec, TReturns, TProblems>>
-  put<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'PUT', RouteEntry<{}, TReturns, TProblems>>
-  put(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
+  put<TReturns>(fn: (args: HandlerArgs<TContext>) => MaybePromise<TReturns>): WithRoute<this, 'PUT', RouteEntry<{}, TReturns, TProblems>>
+  put(specOrFn: RouteSpec | RouteFunction<TContext, any>, fn?: RouteFunction<TContext, any>): Handler<any, any, any> {
     return this.#route('PUT', specOrFn, fn)
   }
 
@@ -223,10 +223,10 @@ export class Handler<
    */
   patch<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
     spec: TSpec,
-    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+    fn: (args: HandlerArgs<TContext, TSpec>) => MaybePromise<TReturns>,
   ): WithRoute<this, 'PATCH', RouteEntry<TSpec, TReturns, TProblems>>
-  patch<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'PATCH', RouteEntry<{}, TReturns, TProblems>>
-  patch(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
+  patch<TReturns>(fn: (args: HandlerArgs<TContext>) => MaybePromise<TReturns>): WithRoute<this, 'PATCH', RouteEntry<{}, TReturns, TProblems>>
+  patch(specOrFn: RouteSpec | RouteFunction<TContext, any>, fn?: RouteFunction<TContext, any>): Handler<any, any, any> {
     return this.#route('PATCH', specOrFn, fn)
   }
 
@@ -238,10 +238,10 @@ export class Handler<
    */
   delete<TSpec extends RouteSpec, TReturns extends RouteResult<TSpec>>(
     spec: TSpec,
-    fn: (args: HandlerArgs<TCtx, TSpec>) => MaybePromise<TReturns>,
+    fn: (args: HandlerArgs<TContext, TSpec>) => MaybePromise<TReturns>,
   ): WithRoute<this, 'DELETE', RouteEntry<TSpec, TReturns, TProblems>>
-  delete<TReturns>(fn: (args: HandlerArgs<TCtx>) => MaybePromise<TReturns>): WithRoute<this, 'DELETE', RouteEntry<{}, TReturns, TProblems>>
-  delete(specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
+  delete<TReturns>(fn: (args: HandlerArgs<TContext>) => MaybePromise<TReturns>): WithRoute<this, 'DELETE', RouteEntry<{}, TReturns, TProblems>>
+  delete(specOrFn: RouteSpec | RouteFunction<TContext, any>, fn?: RouteFunction<TContext, any>): Handler<any, any, any> {
     return this.#route('DELETE', specOrFn, fn)
   }
 
@@ -255,15 +255,15 @@ export class Handler<
    * export const createNote = toServerAction(signedIn.action({ body: NewNote }, ({ body, session }) => notes.create(session.data.username, body)))
    * ```
    */
-  action<TSpec extends ActionSpec, TData>(spec: TSpec, fn: ActionFunction<TCtx, TSpec, TData>): Action<ActionInput<TSpec>, Awaited<TData>>
-  action<TData>(fn: ActionFunction<TCtx, {}, TData>): Action<void, Awaited<TData>>
+  action<TSpec extends ActionSpec, TData>(spec: TSpec, fn: ActionFunction<TContext, TSpec, TData>): Action<ActionInput<TSpec>, Awaited<TData>>
+  action<TData>(fn: ActionFunction<TContext, {}, TData>): Action<void, Awaited<TData>>
   action(specOrFn: ActionSpec | ((args: never) => unknown), fn?: (args: never) => unknown): Action<any, any> {
     const [spec, handler] = typeof specOrFn === 'function' ? [{}, specOrFn] : [specOrFn, fn]
     const { handlerWide, middleware, settings, options } = this.#state
     return defineAction({ handlerWide, middleware, settings, onError: options.onError, timeout: options.timeout }, spec, handler!)
   }
 
-  #route(method: RouteMethod, specOrFn: RouteSpec | RouteFunction<TCtx, any>, fn?: RouteFunction<TCtx, any>): Handler<any, any, any> {
+  #route(method: RouteMethod, specOrFn: RouteSpec | RouteFunction<TContext, any>, fn?: RouteFunction<TContext, any>): Handler<any, any, any> {
     const [spec, handler] = typeof specOrFn === 'function' ? [{}, specOrFn] : [specOrFn, fn]
     checkRouteSpec(`routekit: the ${method} route's spec`, spec)
     if (typeof handler !== 'function') {
@@ -333,6 +333,6 @@ export function createHandler(options: HandlerOptions = {}): Handler<{}, {}, nev
  * problems, its route map with `TMethod`'s types added (flattened for hovers).
  */
 type WithRoute<THandler, TMethod extends string, TEntry> =
-  THandler extends Handler<infer TCtx, infer TRoutes, infer TProblems>
-    ? Handler<TCtx, Simplify<TRoutes & { [M in TMethod]: Simplify<TEntry> }>, TProblems>
+  THandler extends Handler<infer TContext, infer TRoutes, infer TProblems>
+    ? Handler<TContext, Simplify<TRoutes & { [M in TMethod]: Simplify<TEntry> }>, TProblems>
     : never
