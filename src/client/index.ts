@@ -4,11 +4,12 @@
 import { ClientError } from './client-error.js'
 import { encodeBody, fillPath, queryString } from './request.js'
 import { readResult } from './result.js'
-import type { Client } from './types.js'
+import type { HeadersInit } from '../core/http-error.js'
+import type { Client, FetchCache } from './types.js'
 
 export { ClientError } from './client-error.js'
 export type {
-  CallArgs, CallOptions, ChallengeFailure, Client, ClientFailure, ClientSuccess, JsonOf, NetworkFailure, PathParams, ProblemOf,
+  CallArgs, CallOptions, ChallengeFailure, FetchCache, Client, ClientFailure, ClientSuccess, JsonOf, NetworkFailure, PathParams, ProblemOf,
   ResultOf, UndeclaredFailure,
 } from './types.js'
 export type { RouteMap, RoutesOf, RouteTypes } from '../core/route-types.js'
@@ -38,7 +39,7 @@ interface RawCall {
   body?: unknown
   headers?: HeadersInit
   signal?: AbortSignal
-  cache?: RequestCache
+  cache?: FetchCache
   next?: object
   init?: RequestInit
   throwOnError?: boolean

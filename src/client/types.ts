@@ -1,5 +1,6 @@
 // The client's types, computed from the route map's handler types. Nothing
 // here exists at run time; the routes are imported with `import type` only.
+import type { HeadersInit } from '../core/http-error.js'
 import type { ProblemDetails } from '../core/problem.js'
 import type { RouteMap, RouteTypes, RoutesOf } from '../core/route-types.js'
 import type { Simplify } from '../core/types.js'
@@ -226,12 +227,23 @@ type BodyOf<TRoute extends RouteTypes> = [TRoute['body']] extends [undefined]
  * const options: CallOptions = { signal: AbortSignal.timeout(5000), next: { revalidate: 60, tags: ['notes'] } }
  * ```
  */
+/**
+ * `fetch`'s `cache` values, spelt out: TypeScript declares `RequestCache`
+ * only in its DOM lib, which a Node project's types may not include.
+ *
+ * @example
+ * ```ts
+ * const cache: FetchCache = 'no-store'
+ * ```
+ */
+export type FetchCache = 'default' | 'force-cache' | 'no-cache' | 'no-store' | 'only-if-cached' | 'reload'
+
 export interface CallOptions {
   /** Headers for this call, on top of the client's. */
   headers?: HeadersInit
   signal?: AbortSignal
   /** Passed to `fetch`, as Next's data cache reads it. */
-  cache?: RequestCache
+  cache?: FetchCache
   /** Next's fetch options (server side): revalidation and cache tags. */
   next?: { revalidate?: number | false; tags?: string[] }
   /** Anything else `fetch` takes (`credentials`, `keepalive`, ...). */

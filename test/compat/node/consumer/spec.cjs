@@ -15,10 +15,11 @@ const expected = {
   'routekit/openapi': ['generateOpenApi', 'openApiRoute', 'openApiReference'],
   'routekit/openapi/swagger-ui': ['swaggerUi'],
   'routekit/rate-limit': ['rateLimit', 'ipKey', 'userKey', 'memoryRateLimitStore', 'redisRateLimitStore', 'countRequest', 'RateLimitStoreTimeoutError'],
-  'routekit/testing': ['testRoute', 'testToken', 'testSessionCookie', 'runAction'],
+  'routekit/testing': ['testRoute', 'testToken', 'testSessionCookie', 'runAction', 'routesFetch'],
   'routekit/actions': ['toServerAction', 'formFields'],
   'routekit/next-connect': ['mountNode', 'mountEdge', 'useNode', 'useEdge', 'validateNode', 'validateEdge', 'nodeRouterAnswers', 'edgeRouterAnswers'],
   'routekit/webhooks': ['webhook', 'memoryWebhookStore', 'redisWebhookStore'],
+  'routekit/client': ['createClient', 'ClientError'],
 }
 
 const describe = (error) => `${error && error.code ? `${error.code}: ` : ''}${error && error.message ? error.message.split('\n')[0] : String(error)}`
@@ -46,6 +47,12 @@ async function smoke(mods, z) {
   if (refused.status !== 401) throw new Error(`GET without a token answered ${refused.status}`)
   const invalid = await GET(new Request('http://127.0.0.1/items?n=x', { headers: { authorization: `Bearer ${token}` } }), context)
   if (invalid.status !== 400) throw new Error(`GET with an invalid query answered ${invalid.status}`)
+  // The same route through the typed client, answered in memory by routesFetch.
+  const { createClient } = mods['routekit/client']
+  const { routesFetch } = mods['routekit/testing']
+  const api = createClient({ baseUrl: 'http://127.0.0.1', fetch: routesFetch({ '/items': handler }), headers: { authorization: `Bearer ${token}` } })
+  const called = await api('/items').get({ query: { n: 3 } })
+  if (!called.ok || JSON.stringify(called.data) !== JSON.stringify({ sub: 'u1', n: 3 })) throw new Error(`the client's GET answered ${called.status}`)
 }
 
 /** Loads every entry with `load`, checks its exports, runs the smoke test; prints one JSON line. */
@@ -72,7 +79,9 @@ async function run(mode, load, exportsField) {
     }
   }
   try {
-    if (!mods.routekit || !mods['routekit/app'] || !mods['routekit/jwt']) throw new Error('routekit, routekit/app or routekit/jwt did not load')
+    if (!mods.routekit || !mods['routekit/app'] || !mods['routekit/jwt'] || !mods['routekit/client'] || !mods['routekit/testing']) {
+      throw new Error('routekit, routekit/app, routekit/jwt, routekit/client or routekit/testing did not load')
+    }
     await smoke(mods, (await load('zod')).z)
   } catch (error) {
     result.smoke = { ok: false, error: describe(error) }
