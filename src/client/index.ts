@@ -23,7 +23,12 @@ export type { RouteMap, RoutesOf, RouteTypes } from '../core/route-types.js'
  * ```
  */
 export interface ClientOptions {
-  /** Where the app is served; needed outside the browser (server components, scripts). */
+  /**
+   * Where the app is served, with its `basePath` if it has one
+   * (`https://example.com/shop`); paths are appended to it. Needed outside
+   * the browser (server components, scripts); in the browser a bare
+   * `basePath` (`/shop`) works too.
+   */
   baseUrl?: string | URL
   /** Headers for every call (a function is asked per call); a call's own headers win. */
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>)
@@ -68,10 +73,12 @@ export function createClient<TRoutes>(options: ClientOptions = {}): Client<TRout
       throw new TypeError('routekit/client: outside the browser, give createClient() a baseUrl (the app\'s origin).')
     }
     const target = fillPath(path, args.params) + queryString(args.query)
-    const url = baseUrl === undefined ? target : new URL(target, baseUrl).href
+    // Joined, not resolved: a base with a path (Next's basePath) keeps it.
+    const url = baseUrl === undefined ? target : String(baseUrl).replace(/\/+$/, '') + target
     const shared = typeof options.headers === 'function' ? await options.headers() : options.headers
-    const headers = new Headers(shared)
-    new Headers(args.headers).forEach((value, name) => headers.set(name, value))
+    // Later sources win, name by name: the client's init, its headers, the call's init, its headers.
+    const headers = new Headers(options.init?.headers)
+    for (const source of [shared, args.init?.headers, args.headers]) new Headers(source).forEach((value, name) => headers.set(name, value))
     const init: RequestInit & { next?: object } = { ...options.init, ...args.init, method: method.toUpperCase(), headers }
     const body = encodeBody(args.body, headers)
     if (body !== undefined) init.body = body

@@ -25,9 +25,15 @@ export function fillPath(path: string, params: Record<string, ParamValue> = {}):
       if (values.length === 0 || (!catchAll && Array.isArray(value))) {
         throw new TypeError(`routekit/client: ${path} needs params.${name} (${catchAll ? 'one or more values' : 'one value'}).`)
       }
-      return values.map((item) => encodeURIComponent(String(item)))
+      return values.map((item) => {
+        const text = String(item)
+        // '', '.' and '..' would not be a segment: the URL parser drops or
+        // resolves them, and the call would reach another route.
+        if (text === '' || text === '.' || text === '..') throw new TypeError(`routekit/client: params.${name} may not be ${JSON.stringify(text)}.`)
+        return encodeURIComponent(text)
+      })
     })
-    .join('/')
+    .join('/') || '/'
 }
 
 type QueryItem = string | number | boolean | Date | null | undefined
@@ -51,13 +57,20 @@ export function queryString(query: Record<string, QueryItem | readonly QueryItem
 /**
  * The body as `fetch` sends it. Web bodies go as they are (`fetch` names a
  * string `text/plain`, a `URLSearchParams` a form, a `FormData`
- * multipart); bytes are `application/octet-stream`; anything else is JSON.
- * A content type set by the caller is kept.
+ * multipart, a `Blob` its own type); bytes and an untyped `Blob` are
+ * `application/octet-stream`; anything else is JSON. A content type set
+ * by the caller is kept, except on forms, which `fetch` must name.
  */
 export function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
   if (body === undefined) return undefined
-  if (typeof body === 'string' || body instanceof URLSearchParams || body instanceof FormData || body instanceof Blob) return body
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+  if (typeof body === 'string') return body
+  if (body instanceof URLSearchParams || body instanceof FormData) {
+    // fetch names these itself (multipart with its boundary); a client-wide content type would be wrong.
+    headers.delete('content-type')
+    return body
+  }
+  if (body instanceof Blob && body.type !== '') return body
+  if (body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
     if (!headers.has('content-type')) headers.set('content-type', 'application/octet-stream')
     return body as BodyInit
   }

@@ -12,29 +12,45 @@ const jsonType = /[/+]json(\s*;|$)/i
 
 /**
  * A 2xx body is parsed when it is JSON (`data`) or text; other bodies stay
- * unread on `response`. An error body is the problem when it is JSON; a
- * page or an empty body gets a problem made from the status, so
- * `result.problem` is always there to read.
+ * unread on `response`; a 2xx JSON body that does not parse is the
+ * no-answer case. An error body is the problem when it is one; anything
+ * else gets a problem made from the status, so `result.problem` is always
+ * there to read.
  */
 export async function readResult(response: Response, method: string): Promise<RawResult> {
   const type = response.headers.get('content-type') ?? ''
   const isJson = jsonType.test(type)
   const { status } = response
-  try {
-    if (response.ok) {
+  if (response.ok) {
+    try {
       const empty = method === 'HEAD' || status === 204 || status === 205
-      const data = empty ? undefined : isJson ? await response.json() : type.startsWith('text/') ? await response.text() : undefined
+      const text = empty || !(isJson || /^text\//i.test(type)) ? undefined : await response.text()
+      const data = text === undefined || (isJson && text === '') ? undefined : isJson ? JSON.parse(text) : text
       return { ok: true, status, data, response }
+    } catch (error) {
+      return { ok: false, status: null, problem: null, error, response }
     }
-    const body: unknown = isJson ? await response.json() : undefined
-    const problem =
-      typeof body === 'object' && body !== null && !Array.isArray(body)
-        ? (body as ProblemDetails)
-        : { type: 'about:blank', title: response.statusText || `HTTP ${status}`, status, code: 'unexpected_response' }
-    return status === 401
-      ? { ok: false, status, problem, response, challenge: response.headers.get('www-authenticate') }
-      : { ok: false, status, problem, response }
-  } catch (error) {
-    return { ok: false, status: null, problem: null, error, response }
   }
+  const fallback = { type: 'about:blank', title: response.statusText || `HTTP ${status}`, status, code: 'unexpected_response' }
+  let problem: ProblemDetails = fallback
+  if (isJson) {
+    // A proxy's page labelled JSON, an empty body or JSON that is no
+    // problem still answers with a problem made from the status.
+    const body = await response.text().then(parseOrUndefined, () => undefined)
+    if (isProblem(body)) problem = body
+    else if (body !== undefined) problem = { ...fallback, body }
+  }
+  return status === 401 ? { ok: false, status, problem, response, challenge: response.headers.get('www-authenticate') } : { ok: false, status, problem, response }
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+function isProblem(body: unknown): body is ProblemDetails {
+  return typeof body === 'object' && body !== null && typeof (body as ProblemDetails).title === 'string' && typeof (body as ProblemDetails).status === 'number'
 }

@@ -2,6 +2,7 @@
 // here exists at run time; the routes are imported with `import type` only.
 import type { HeadersInit } from '../core/http-error.js'
 import type { ProblemDetails } from '../core/problem.js'
+import type { ErrorStatus } from '../core/status.js'
 import type { RouteMap, RouteTypes, RoutesOf } from '../core/route-types.js'
 import type { Simplify } from '../core/types.js'
 import type { ValidationIssue } from '../validation/validation-error.js'
@@ -26,8 +27,17 @@ export type JsonOf<T> = 0 extends 1 & T
         : T extends readonly (infer E)[]
           ? JsonOf<E>[]
           : T extends object
-            ? { [K in keyof T as T[K] extends (...args: any[]) => unknown ? never : K]: JsonOf<T[K]> }
+            ? JsonObject<T>
             : unknown
+
+type IsFunction<T> = T extends (...args: any[]) => unknown ? true : false
+
+/** An object's JSON: methods dropped, and a member that may be `undefined` optional (JSON leaves it out). */
+type JsonObject<T> = Simplify<
+  { [K in keyof T as undefined extends T[K] ? never : IsFunction<T[K]> extends true ? never : K]: JsonOf<T[K]> } & {
+    [K in keyof T as undefined extends T[K] ? (IsFunction<T[K]> extends true ? never : K) : never]?: JsonOf<T[K]>
+  }
+>
 
 /**
  * A 2xx answer: the data the route returned, parsed from JSON (a string
@@ -146,7 +156,9 @@ type SuccessOf<R> =
     : R extends unknown
       ? '~routekit' extends keyof R
         ? NonNullable<R['~routekit' & keyof R]> extends { status: infer S extends number; data: infer D }
-          ? ClientSuccess<S, JsonOf<D>>
+          ? S extends ErrorStatus
+            ? never // json(problem, { status: 404 }): not a success; the failures list it if declared
+            : ClientSuccess<S, JsonOf<D>>
           : never
         : R extends Response
           ? ClientSuccess<number, unknown>
@@ -220,14 +232,6 @@ type BodyOf<TRoute extends RouteTypes> = [TRoute['body']] extends [undefined]
       | (Exclude<TRoute['accepts'], 'json' | 'form' | 'multipart' | 'text' | 'bytes'> extends never ? never : string | Blob | Uint8Array)
 
 /**
- * Options any call takes besides the route's own parts.
- *
- * @example
- * ```ts
- * const options: CallOptions = { signal: AbortSignal.timeout(5000), next: { revalidate: 60, tags: ['notes'] } }
- * ```
- */
-/**
  * `fetch`'s `cache` values, spelt out: TypeScript declares `RequestCache`
  * only in its DOM lib, which a Node project's types may not include.
  *
@@ -238,6 +242,14 @@ type BodyOf<TRoute extends RouteTypes> = [TRoute['body']] extends [undefined]
  */
 export type FetchCache = 'default' | 'force-cache' | 'no-cache' | 'no-store' | 'only-if-cached' | 'reload'
 
+/**
+ * Options any call takes besides the route's own parts.
+ *
+ * @example
+ * ```ts
+ * const options: CallOptions = { signal: AbortSignal.timeout(5000), next: { revalidate: 60, tags: ['notes'] } }
+ * ```
+ */
 export interface CallOptions {
   /** Headers for this call, on top of the client's. */
   headers?: HeadersInit
@@ -254,8 +266,8 @@ export interface CallOptions {
 
 /**
  * The argument of one call: path params the file path needs, the route's
- * query, headers and body (required where the schema requires them), and
- * the call options.
+ * query and body (required where the schema requires them), and the call
+ * options (headers among them).
  *
  * @example
  * ```ts

@@ -5,25 +5,33 @@ import { configError } from '../core/options.js'
 interface CompiledPath {
   readonly pattern: RegExp
   readonly names: { name: string; catchAll: boolean }[]
-  /** Dynamic segments; Next prefers the path with fewer of them. */
-  readonly dynamic: number
+  /** Per segment: static 0, `[x]` 1, `[...x]` 2, `[[...x]]` 3. Next tries the lowest first, segment by segment. */
+  readonly ranks: number[]
   readonly route: ReturnType<typeof toAppRoute>
+}
+
+function byNextsOrder(a: CompiledPath, b: CompiledPath): number {
+  for (let i = 0; i < Math.min(a.ranks.length, b.ranks.length); i++) if (a.ranks[i] !== b.ranks[i]) return a.ranks[i]! - b.ranks[i]!
+  return a.ranks.length - b.ranks.length
 }
 
 function compile(path: string, handler: RequestHandler): CompiledPath {
   const names: CompiledPath['names'] = []
+  const ranks: number[] = []
   let source = ''
   for (const segment of path.split('/').slice(1)) {
     const match = /^\[(\[)?(\.\.\.)?([^\]]+)\]\]?$/.exec(segment)
     if (match === null) {
       source += `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`
+      ranks.push(0)
       continue
     }
     const [, optional, catchAll, name] = match
     names.push({ name: name!, catchAll: Boolean(catchAll) })
-    source += catchAll ? (optional ? '(?:/(.+))?' : '/(.+)') : '/([^/]+)'
+    ranks.push(catchAll ? (optional ? 3 : 2) : 1)
+    source += catchAll ? (optional ? '(?:/([^/]+(?:/[^/]+)*))?' : '/([^/]+(?:/[^/]+)*)') : '/([^/]+)'
   }
-  return { pattern: new RegExp(`^${source}/?$`), names, dynamic: names.length, route: toAppRoute(handler) }
+  return { pattern: new RegExp(`^${source}$`), names, ranks, route: toAppRoute(handler) }
 }
 
 /**
@@ -48,20 +56,25 @@ export function routesFetch(routes: Record<string, RequestHandler | object>): ty
       if (!path.startsWith('/')) throw configError('routekit/testing', `route paths start with "/": ${path}`)
       return compile(path, handler)
     })
-    .sort((a, b) => a.dynamic - b.dynamic)
+    .sort(byNextsOrder)
   return async (input, init) => {
     const request = new Request(input, init)
     // As a real fetch does: an aborted call rejects with the signal's reason (an AbortError).
     request.signal.throwIfAborted()
-    const { pathname } = new URL(request.url)
+    // Next answers a trailing slash with a redirect to the path without it; here it is the same path.
+    const pathname = new URL(request.url).pathname.replace(/(.)\/+$/, '$1')
     for (const { pattern, names, route } of compiled) {
       const match = pattern.exec(pathname)
       if (match === null) continue
       const params: Record<string, string | string[] | undefined> = {}
-      names.forEach(({ name, catchAll }, index) => {
-        const value = match[index + 1]
-        params[name] = value === undefined ? undefined : catchAll ? value.split('/').map(decodeURIComponent) : decodeURIComponent(value)
-      })
+      try {
+        names.forEach(({ name, catchAll }, index) => {
+          const value = match[index + 1]
+          params[name] = value === undefined ? undefined : catchAll ? value.split('/').map(decodeURIComponent) : decodeURIComponent(value)
+        })
+      } catch {
+        return new Response('Bad Request', { status: 400, headers: { 'content-type': 'text/plain' } }) // malformed percent-encoding, as Next answers it
+      }
       const method = route[request.method as keyof typeof route]
       if (method === undefined) return new Response(null, { status: 405 })
       return method(request, { params: Promise.resolve(params) })

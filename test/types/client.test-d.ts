@@ -142,3 +142,12 @@ describe('calls on paths without dynamic segments', () => {
     void client('/api/notes').get({ params: { id: '1' } })
   })
 })
+
+describe('JSON data types', () => {
+  it('make a member that may be undefined optional, as JSON leaves it out, and drop methods', async () => {
+    const maybe = api.get((): { a: string | undefined; b?: number; c: string; f: () => void } => ({ a: undefined, c: 'x', f: () => {} }))
+    const only = createClient<{ '/maybe': typeof maybe }>({ baseUrl: 'http://localhost' })
+    const result = await only('/maybe').get()
+    if (result.ok) expectTypeOf(result.data).toEqualTypeOf<{ c: string; a?: string; b?: number }>()
+  })
+})
