@@ -3,8 +3,25 @@
 
 type ParamValue = string | number | readonly (string | number)[] | undefined
 
-// `[id]`, `[...slug]` or `[[...slug]]`: whether optional, whether a catch-all, the name.
-const dynamicSegment = /^\[(\[)?(\.\.\.)?([^\]]+)\]\]?$/
+/** A dynamic segment of a file path: `[id]`, `[...slug]` or `[[...slug]]`. */
+export interface DynamicSegment {
+  readonly name: string
+  readonly catchAll: boolean
+  readonly optional: boolean
+}
+
+// `[` optional `[`, optional `...`, the name, `]` optional `]`.
+const dynamicPattern = /^\[(\[)?(\.\.\.)?([^\]]+)\]\]?$/
+
+/**
+ * Reads one segment of a file path as Next names it; `undefined` for a
+ * static one. The client fills paths with it and routekit/testing's
+ * routesFetch matches them, so both read a path the same way.
+ */
+export function dynamicSegment(segment: string): DynamicSegment | undefined {
+  const match = dynamicPattern.exec(segment)
+  return match === null ? undefined : { name: match[3]!, catchAll: match[2] !== undefined, optional: match[1] !== undefined }
+}
 
 /**
  * The path with its dynamic segments filled in, each value percent-encoded
@@ -16,10 +33,10 @@ export function fillPath(path: string, params: Record<string, ParamValue> = {}):
   return path
     .split('/')
     .flatMap((segment) => {
-      const match = dynamicSegment.exec(segment)
-      if (match === null) return [segment]
-      const [, optional, catchAll, name] = match
-      const value = params[name!]
+      const dynamic = dynamicSegment(segment)
+      if (dynamic === undefined) return [segment]
+      const { name, catchAll, optional } = dynamic
+      const value = params[name]
       const values = value === undefined ? [] : Array.isArray(value) ? value : [value]
       if (values.length === 0 && optional) return []
       if (values.length === 0 || (!catchAll && Array.isArray(value))) {

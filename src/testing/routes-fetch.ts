@@ -1,4 +1,5 @@
 import { toAppRoute } from '../adapters/app.js'
+import { dynamicSegment } from '../client/request.js'
 import type { RequestHandler } from '../core/handler.js'
 import { configError } from '../core/options.js'
 
@@ -20,14 +21,14 @@ function compile(path: string, handler: RequestHandler): CompiledPath {
   const ranks: number[] = []
   let source = ''
   for (const segment of path.split('/').slice(1)) {
-    const match = /^\[(\[)?(\.\.\.)?([^\]]+)\]\]?$/.exec(segment)
-    if (match === null) {
+    const dynamic = dynamicSegment(segment)
+    if (dynamic === undefined) {
       source += `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`
       ranks.push(0)
       continue
     }
-    const [, optional, catchAll, name] = match
-    names.push({ name: name!, catchAll: Boolean(catchAll) })
+    const { name, catchAll, optional } = dynamic
+    names.push({ name, catchAll })
     ranks.push(catchAll ? (optional ? 3 : 2) : 1)
     source += catchAll ? (optional ? '(?:/([^/]+(?:/[^/]+)*))?' : '/([^/]+(?:/[^/]+)*)') : '/([^/]+)'
   }
