@@ -18,6 +18,10 @@ function createStore(): RateLimitStore {
 const shared = globalThis as { routekitExampleRateLimits?: RateLimitStore }
 const store = (shared.routekitExampleRateLimits ??= createStore())
 
+// Both limits fail open: while the store is unreachable, a request passes
+// and the outage is logged.
+const letThrough = (error: unknown) => console.error('[rate-limit] store unavailable, letting the request through', error)
+
 // Password guessing: 10 login attempts a minute per client address. Next
 // sets x-forwarded-for to the socket's address when a request has none; in
 // production, trust it only behind a proxy that appends the client's
@@ -30,7 +34,7 @@ export const loginLimit = rateLimit({
   limit: 10,
   window: '1m',
   store,
-  onError: (error) => console.error('[rate-limit] store unavailable, letting the request through', error),
+  onError: letThrough,
 })
 
 // The notes page's form (a Server Action on the same base as the routes): 5
@@ -41,5 +45,5 @@ export const noteFormLimit = rateLimit({
   limit: 5,
   window: '1m',
   store,
-  onError: (error) => console.error('[rate-limit] store unavailable, letting the request through', error),
+  onError: letThrough,
 })
