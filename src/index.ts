@@ -3,6 +3,7 @@
 export { createHandler, Handler } from './core/handler.js'
 export type { HandleOptions, HandlerOptions, RequestHandler } from './core/handler.js'
 export type { Middleware, MiddlewareArgs, NextFunction, NextResult } from './core/middleware.js'
+export type { RequestHeaders } from './core/request-view.js'
 export { handlerWide, httpOnly } from './core/handler-wide.js'
 export type { HandlerWideMiddleware } from './core/handler-wide.js'
 export { describeMiddleware, middlewareDescription } from './core/describe.js'

@@ -3,6 +3,7 @@ import { jwtDecrypt, type JWTPayload } from 'jose'
 import { readCookiesWithPrefix } from '../core/cookies.js'
 import { describeMiddleware } from '../core/describe.js'
 import type { Middleware } from '../core/middleware.js'
+import { requestHead } from '../core/request-view.js'
 import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { ignore } from '../core/runtime.js'
 import { deferredSecret, type SecretOption } from '../core/secret.js'
@@ -156,16 +157,19 @@ export function authjs(options: AuthjsOptions): Middleware<{}, { auth: unknown }
     return undefined
   }
 
-  const middleware: Middleware<{}, { auth: unknown }> = async ({ req, next }) => {
+  // The request's head, not `req`: on the Pages Router reading `req` builds a Request.
+  const middleware: Middleware<{}, { auth: unknown }> = async (args) => {
+    const { next } = args
+    const head = requestHead(args)
     // A secret still missing fails every request as a 500 (see jwt()).
     const known = candidates.current ?? (await candidates.get())
-    const cookies = readCookiesWithPrefix(req.headers.get('cookie'), '')
+    const cookies = readCookiesWithPrefix(head.headers.get('cookie'), '')
     const present = known.flatMap((candidate) => {
       const token = readSessionCookie(cookies, candidate.name)
       return token === undefined ? [] : [{ token, keys: candidate.keys }]
     })
     // Before paying for any decryption.
-    if (csrf && needsOriginCheck(req, present.length > 0)) checkSameOrigin(req, csrf)
+    if (csrf && needsOriginCheck(head.headers, present.length > 0)) checkSameOrigin(head, csrf)
     let payload: JWTPayload | undefined
     for (const { token, keys } of present) {
       payload = await open(token, keys)

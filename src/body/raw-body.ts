@@ -1,5 +1,5 @@
 import { HttpError } from '../core/http-error.js'
-import { bodySourceOf, rebuiltBodyKey } from './body-source.js'
+import type { RequestView } from '../core/request-view.js'
 import type { BodyAccept, BodyFormat } from './formats.js'
 import { classifyMediaType } from './media-type.js'
 import { checkDeclaredLength, readLimited } from './read-limited.js'
@@ -21,7 +21,7 @@ const jsonOnly: readonly BodyAccept[] = ['json']
 
 // One read per request, whoever asks first: a middleware that verifies a
 // signature over the bytes and the route that then parses them share it.
-const reads = new WeakMap<Request, Promise<RawBody>>()
+const reads = new WeakMap<object, Promise<RawBody>>()
 
 function unsupported(detail: string, headers?: HeadersInit): HttpError {
   return new HttpError(415, { code: 'unsupported_media_type', detail, headers })
@@ -35,34 +35,33 @@ function unsupported(detail: string, headers?: HeadersInit): HttpError {
  *
  * @example
  * ```ts
- * const raw = await readRawBody(req, { bodyLimit: 1024 * 1024, maxDepth: 64, accepts: ['json'] })
+ * const raw = await readRawBody(request, { bodyLimit: 1024 * 1024, maxDepth: 64, accepts: ['json'] })
  * if (raw !== undefined) console.log(raw.format, raw.bytes.byteLength)
  * ```
  */
-export function readRawBody(req: Request, limits: BodyLimits): Promise<RawBody> {
-  let read = reads.get(req)
+export function readRawBody(request: RequestView, limits: BodyLimits): Promise<RawBody> {
+  const { origin } = request
+  let read = reads.get(origin)
   if (read === undefined) {
-    read = readOnce(req, limits)
-    reads.set(req, read)
+    read = readOnce(request, limits)
+    reads.set(origin, read)
   }
   return read
 }
 
-async function readOnce(req: Request, limits: BodyLimits): Promise<RawBody> {
-  // Asking a host's body source leaves the Web body unbuilt (see BodySource).
-  const present = bodySourceOf(req) !== undefined || req.body !== null
-  if (!present || req.headers.get('content-length') === '0') return undefined
-  const encoding = req.headers.get('content-encoding')
+async function readOnce(request: RequestView, limits: BodyLimits): Promise<RawBody> {
+  if (!request.hasBody || request.headers.get('content-length') === '0') return undefined
+  const encoding = request.headers.get('content-encoding')
   if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
     // Decompressing would need a second limit on the inflated size; refusing
     // is the safe answer, and Accept-Encoding tells the client what works.
     throw unsupported('Compressed request bodies are not accepted.', { 'accept-encoding': 'identity' })
   }
-  const contentType = req.headers.get('content-type')
+  const contentType = request.headers.get('content-type')
   const verdict = classifyMediaType(contentType, limits.accepts ?? jsonOnly)
   if ('refused' in verdict && contentType !== null) throw unsupported(verdict.refused)
-  checkDeclaredLength(req, limits.bodyLimit)
-  const bytes = await readLimited(req, limits.bodyLimit)
+  checkDeclaredLength(request, limits.bodyLimit)
+  const bytes = await readLimited(request, limits.bodyLimit)
   if (bytes.byteLength === 0) return undefined
   if ('refused' in verdict) throw unsupported(verdict.refused) // bytes, but no Content-Type
   return { bytes, format: verdict.format }
@@ -91,15 +90,15 @@ export function ownBytes(bytes: Uint8Array): Uint8Array {
  *
  * @example
  * ```ts
- * const bytes = await rawBodyBytes(req, { bodyLimit: 1024, maxDepth: 64 })
+ * const bytes = await rawBodyBytes(request, { bodyLimit: 1024, maxDepth: 64 })
  * ```
  */
-export async function rawBodyBytes(req: Request, limits: BodyLimits): Promise<Uint8Array> {
-  if ((req as { [rebuiltBodyKey]?: boolean })[rebuiltBodyKey] === true) {
+export async function rawBodyBytes(request: RequestView, limits: BodyLimits): Promise<Uint8Array> {
+  if (request.rebuiltBody) {
     throw HttpError.internal(
       "The exact request body is gone: Next's body parser read it. Export `config = { api: { bodyParser: false } }` from this Pages route.",
     )
   }
-  const raw = await readRawBody(req, limits)
+  const raw = await readRawBody(request, limits)
   return raw === undefined ? new Uint8Array(0) : ownBytes(raw.bytes)
 }

@@ -1,5 +1,6 @@
 import { HttpError } from '../core/http-error.js'
 import { entriesToRecord } from '../core/request-parts.js'
+import type { RequestView } from '../core/request-view.js'
 import { type BodyLimits, ownBytes, readRawBody } from './raw-body.js'
 import { decodeUtf8, parseJsonBody } from './safe-json.js'
 
@@ -17,12 +18,12 @@ const absent: ReadBody = { present: false }
  *
  * @example
  * ```ts
- * const body = await readBody(req, { bodyLimit: 1024 * 1024, maxDepth: 64, accepts: ['json', 'form'] })
+ * const body = await readBody(request, { bodyLimit: 1024 * 1024, maxDepth: 64, accepts: ['json', 'form'] })
  * const value = body.present ? body.value : undefined
  * ```
  */
-export async function readBody(req: Request, limits: BodyLimits): Promise<ReadBody> {
-  const raw = await readRawBody(req, limits)
+export async function readBody(request: RequestView, limits: BodyLimits): Promise<ReadBody> {
+  const raw = await readRawBody(request, limits)
   if (raw === undefined) return absent
   const { bytes, format } = raw
   switch (format) {
@@ -31,7 +32,7 @@ export async function readBody(req: Request, limits: BodyLimits): Promise<ReadBo
     case 'form':
       return { present: true, value: entriesToRecord(new URLSearchParams(decodeUtf8(bytes))) }
     case 'multipart':
-      return { present: true, value: entriesToRecord(await parseMultipart(bytes, req.headers.get('content-type')!)) }
+      return { present: true, value: entriesToRecord(await parseMultipart(bytes, request.headers.get('content-type')!)) }
     case 'text':
       return { present: true, value: decodeUtf8(bytes) }
     case 'bytes':

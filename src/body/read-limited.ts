@@ -1,5 +1,5 @@
 import { HttpError, isHttpError } from '../core/http-error.js'
-import { bodySourceOf } from './body-source.js'
+import type { RequestView } from '../core/request-view.js'
 
 function tooLarge(limit: number): HttpError {
   return new HttpError(413, { code: 'body_too_large', detail: `The request body exceeds ${limit} bytes.` })
@@ -9,11 +9,11 @@ function tooLarge(limit: number): HttpError {
  * Refuses a body whose declared length is over the limit before a byte of it
  * is read (RFC 9110 §15.5.14).
  */
-export function checkDeclaredLength(req: Request, limit: number): void {
-  const declared = req.headers.get('content-length')
+export function checkDeclaredLength(request: RequestView, limit: number): void {
+  const declared = request.headers.get('content-length')
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
     // A body source has not started reading; only a Web body may need stopping.
-    if (bodySourceOf(req) === undefined) req.body?.cancel().catch(() => {})
+    if (request.bodySource() === undefined) request.req.body?.cancel().catch(() => {})
     throw tooLarge(limit)
   }
 }
@@ -49,17 +49,18 @@ function sourceChunks(iterator: AsyncIterator<Uint8Array>): Chunks {
  * A host's body source (see `BodySource`) is read directly, without a Web
  * stream in between; the limits are the same either way.
  */
-export async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
-  const source = bodySourceOf(req)
+export async function readLimited(request: RequestView, limit: number): Promise<Uint8Array> {
+  const source = request.bodySource()
   let chunks: Chunks
   if (source !== undefined) {
     chunks = sourceChunks(source.take())
   } else {
-    if (req.body === null) return new Uint8Array(0)
-    if (req.bodyUsed) {
+    const { body, bodyUsed } = request.req
+    if (body === null) return new Uint8Array(0)
+    if (bodyUsed) {
       throw HttpError.internal('The request body was already read, by a middleware or the handler.')
     }
-    chunks = webChunks(req.body)
+    chunks = webChunks(body)
   }
   const parts: Uint8Array[] = []
   let total = 0

@@ -3,6 +3,7 @@ import { isResponse } from './is-response.js'
 import { ignore } from './runtime.js'
 import type { Middleware, NextResult } from './middleware.js'
 import type { BodyLimits } from '../body/raw-body.js'
+import { type RequestHead, requestHeadKey, type RequestHeaders, type RequestSource, RequestView } from './request-view.js'
 
 type RawBodyModule = typeof import('../body/raw-body.js')
 let rawBodyModule: Promise<RawBodyModule> | undefined
@@ -12,17 +13,20 @@ let rawBodyModule: Promise<RawBodyModule> | undefined
  * is a getter on the prototype: reading `Request.signal` costs Node's undici
  * several microseconds (it builds the AbortSignal on first access), and an
  * object literal with getters costs as much again to build, so neither is
- * paid unless some code asks for the signal.
+ * paid unless some code asks for the signal. The same goes for `req` itself
+ * when an adapter hands over a source (see `RequestView`).
  */
-export class RequestState {
+export class RequestState extends RequestView {
   constructor(
-    readonly req: Request,
+    origin: Request | RequestSource,
     readonly params: Record<string, string | string[]>,
     /** The methods the handler answers, for middleware that must say so (CORS). */
     readonly allowedMethods: readonly string[],
     /** Where the signal comes from when it is not `req.signal` (an adapter's or the timeout's). */
     readonly signalSource?: () => AbortSignal,
-  ) {}
+  ) {
+    super(origin)
+  }
 
   /** The body rules of the route this request reached; set by its chain before its middleware runs. */
   bodyLimits: BodyLimits | undefined = undefined
@@ -41,13 +45,12 @@ export class RequestState {
       throw HttpError.internal('rawBody() is for route middleware (`.use()` before a route): a handler-wide middleware, a next-connect step or an action has no route whose body rules apply.')
     }
     const { rawBodyBytes } = await (rawBodyModule ??= import('../body/raw-body.js'))
-    return rawBodyBytes(this.req, this.bodyLimits)
+    return rawBodyBytes(this, this.bodyLimits)
   }
 }
 
-/** The argument of one middleware call; `signal` is read only on demand. */
+/** The argument of one middleware call; `req` and `signal` are made only on demand. */
 class LayerArgs {
-  readonly req: Request
   readonly #state: RequestState
 
   constructor(
@@ -55,8 +58,20 @@ class LayerArgs {
     readonly ctx: object,
     readonly next: (options?: { ctx?: object }) => Promise<NextResult<object>>,
   ) {
-    this.req = state.req
     this.#state = state
+  }
+
+  get req(): Request {
+    return this.#state.req
+  }
+
+  get headers(): RequestHeaders {
+    return this.#state.headers
+  }
+
+  /** For routekit's own middleware (see `requestHead`). */
+  get [requestHeadKey](): RequestHead {
+    return this.#state
   }
 
   get signal(): AbortSignal {

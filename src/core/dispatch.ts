@@ -1,6 +1,7 @@
 import { compose, RequestState } from './compose.js'
 import { methodAnswers, withoutBody } from './method-guard.js'
 import type { Middleware } from './middleware.js'
+import type { RequestSource } from './request-view.js'
 import { mapReported, problemResponse } from './problem.js'
 import { withTimeout } from './timeout.js'
 import type { RawParams } from './types.js'
@@ -46,20 +47,20 @@ export interface DispatchConfig {
  * configuration (the Allow answers, the composed layers) is prepared here,
  * once per handler.
  */
-export function dispatcher(config: DispatchConfig): (request: Request, options?: HandleOptions) => Promise<Response> {
+export function dispatcher(config: DispatchConfig): (origin: Request | RequestSource, options?: HandleOptions) => Promise<Response> {
   const { allowedMethods, routes, timeout, dev, onError } = config
   const answers = methodAnswers(allowedMethods.join(', '))
 
   /** The problem response for anything thrown. Next's control-flow errors are thrown on: Next answers them. */
-  const errorResponse = async (error: unknown, request: Request): Promise<Response> => {
-    const { problem, headers } = await mapReported(error, dev, onError, request)
+  const errorResponse = async (error: unknown, from: { readonly req: Request }): Promise<Response> => {
+    // `req` is read only for a hook that is there: an error alone builds no Request.
+    const { problem, headers } = await mapReported(error, dev, onError && ((cause: unknown) => onError(cause, from.req)), undefined)
     return problemResponse(problem, headers)
   }
 
   /** The method guard, then the route's chain. */
   const answer = async (state: RequestState): Promise<Response> => {
-    const { req: request } = state
-    const method = request.method
+    const { method } = state
     const run = routes.get(method === 'HEAD' ? 'GET' : method)
     if (run === undefined) return method === 'OPTIONS' ? answers.options() : answers.notAllowed()
     try {
@@ -67,11 +68,11 @@ export function dispatcher(config: DispatchConfig): (request: Request, options?:
         ? await run(state)
         : await withTimeout(
             () => state.signal,
-            (signal) => run(new RequestState(request, state.params, state.allowedMethods, signal)),
+            (signal) => run(new RequestState(state.origin, state.params, state.allowedMethods, signal)),
             timeout,
           )
     } catch (error) {
-      return errorResponse(error, request)
+      return errorResponse(error, state)
     }
   }
 
@@ -84,13 +85,13 @@ export function dispatcher(config: DispatchConfig): (request: Request, options?:
       try {
         return await layer(args)
       } catch (error) {
-        return errorResponse(error, args.req)
+        return errorResponse(error, args)
       }
     }
   const wrapped = config.handlerWide.length === 0 ? undefined : compose(config.handlerWide.map(answeringErrors), answer)
 
-  return async (request, options = {}) => {
-    const state = new RequestState(request, options.params ?? {}, allowedMethods, options.signal)
+  return async (origin, options = {}) => {
+    const state = new RequestState(origin, options.params ?? {}, allowedMethods, options.signal)
     let response: Response
     if (wrapped === undefined) {
       response = await answer(state)
@@ -98,9 +99,9 @@ export function dispatcher(config: DispatchConfig): (request: Request, options?:
       try {
         response = await wrapped(state)
       } catch (error) {
-        response = await errorResponse(error, request)
+        response = await errorResponse(error, state)
       }
     }
-    return request.method === 'HEAD' ? withoutBody(response) : response
+    return state.method === 'HEAD' ? withoutBody(response) : response
   }
 }

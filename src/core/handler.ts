@@ -7,6 +7,7 @@ import { isHandlerWide } from './handler-wide.js'
 import { dispatcher, type HandleOptions, type RouteRunner } from './dispatch.js'
 import { allowedMethods, type RouteMethod } from './method-guard.js'
 import type { Middleware } from './middleware.js'
+import { handleSourceKey, type RequestSource } from './request-view.js'
 import { checkOptionNames, optionNames } from './options.js'
 import { checkRouteSpec, type RouteResult, type RouteSpec } from '../validation/route-spec.js'
 import type { HandlerArgs, RouteFunction, RouteSettings } from './handler-args.js'
@@ -110,7 +111,7 @@ export class Handler<
    */
   declare readonly '~types'?: { readonly routes: TRoutes; readonly problems: TProblems }
   readonly #state: HandlerState
-  readonly #dispatch: (request: Request, options?: HandleOptions) => Promise<Response>
+  readonly #dispatch: (origin: Request | RequestSource, options?: HandleOptions) => Promise<Response>
   /** The methods this handler answers, in `Allow` order. */
   readonly allowedMethods: readonly string[]
 
@@ -299,6 +300,20 @@ export class Handler<
    */
   handle(request: Request, options?: HandleOptions): Promise<Response> {
     return this.#dispatch(request, options)
+  }
+
+  /**
+   * Answers a request an adapter has not made a `Request` of yet; one is
+   * built only if some code reads `req` (see `RequestSource`).
+   *
+   * @internal For routekit's adapters.
+   * @example
+   * ```ts
+   * const response = await items[handleSourceKey](source, { params })
+   * ```
+   */
+  [handleSourceKey](source: RequestSource, options?: HandleOptions): Promise<Response> {
+    return this.#dispatch(source, options)
   }
 }
 

@@ -1,3 +1,4 @@
+import type { RequestHeaders } from './request-view.js'
 import type { MaybePromise } from './types.js'
 
 // Type-only brand: it makes `NextResult` impossible to build by hand, so a
@@ -55,7 +56,10 @@ export interface NextFunction {
  * ```
  */
 export interface MiddlewareArgs<TCtx> {
+  /** The Web `Request`. On the Pages Router it is built when first read: read `headers` when they are all you need. */
   readonly req: Request
+  /** The request's headers, as `req.headers` has them, without building `req`. */
+  readonly headers: RequestHeaders
   /** Context added by the middleware before this one. */
   readonly ctx: TCtx
   readonly next: NextFunction

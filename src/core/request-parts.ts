@@ -1,4 +1,5 @@
 import { HttpError } from './http-error.js'
+import type { RequestHeaders } from './request-view.js'
 import type { RawHeaders, RawQuery } from './types.js'
 
 /**
@@ -57,7 +58,7 @@ function withoutEmptyValues(query: RawQuery): RawQuery {
 }
 
 /** Request headers as a plain record with lower-case names. */
-export function headerRecord(headers: Headers): RawHeaders {
+export function headerRecord(headers: RequestHeaders): RawHeaders {
   const record: RawHeaders = {}
   headers.forEach((value, name) => {
     record[name] = value

@@ -32,21 +32,25 @@ interface ArgsInternals {
  * properties only.
  */
 class LazyParts {
+  get req(): Request {
+    return (this as unknown as ArgsInternals)[state].req
+  }
+
   get signal(): AbortSignal {
     return (this as unknown as ArgsInternals)[state].signal
   }
 
   get query(): RawQuery {
     const self = this as unknown as ArgsInternals
-    return (self[rawQuery] ??= parseQuery(self[state].req.url))
+    return (self[rawQuery] ??= parseQuery(self[state].url))
   }
 
   get headers(): RawHeaders {
     const self = this as unknown as ArgsInternals
-    return (self[rawHeaders] ??= headerRecord(self[state].req.headers))
+    return (self[rawHeaders] ??= headerRecord(self[state].headers))
   }
 }
-const lazyNames = new Set(['signal', 'query', 'headers'])
+const lazyNames = new Set(['req', 'signal', 'query', 'headers'])
 
 /**
  * The prototype of one route's arguments: the lazy getters of the parts its
@@ -93,18 +97,16 @@ export function routeTerminal(spec: RouteSpec, fn: RouteFunction<any, any>, sett
   // What a middleware's rawBody() and the route's own body are read by.
   const bodyLimits = { bodyLimit: spec.bodyLimit ?? settings.bodyLimit, maxDepth: settings.maxDepth, accepts: spec.accepts }
   const terminal: Terminal = async (requestState: RequestState, ctx: object) => {
-    const { req } = requestState
     const args = Object.create(prototype) as Record<string | symbol, unknown>
     // Context keys first; request parts then win any clash (a context key
     // named like a lazy part would also hit its getter-only property).
     for (const key of Object.keys(ctx)) if (!lazyNames.has(key)) args[key] = (ctx as Record<string, unknown>)[key]
     args[state] = requestState
-    args.req = req
     args.params = requestState.params
     args.body = undefined
     if (validates) {
       const { validateInto } = loadedSteps ?? (await steps!)
-      const pending = validateInto(spec, req, requestState.params, settings, args, bodyLimits)
+      const pending = validateInto(spec, requestState, requestState.params, settings, args, bodyLimits)
       if (pending !== undefined) await pending
     }
     // A synchronous handler's value is used as it is, without a turn of the event loop.

@@ -1,4 +1,5 @@
 import { editHeaders } from '../core/append-header.js'
+import { requestHead, type RequestHeaders } from '../core/request-view.js'
 import { type HandlerWideMiddleware, handlerWide, httpOnly } from '../core/handler-wide.js'
 import type { CorsOrigin } from './origin-policy.js'
 import { type CorsOptions, type CorsPolicy, corsPolicy, isHeaderNameList } from './policy.js'
@@ -43,21 +44,25 @@ export function cors<const TOrigin extends CorsOrigin>(options: CorsOptions<TOri
 
   // Named, so the error for adding it after a route says "cors". HTTP-only:
   // a Server Action on the same base has no preflight and no CORS headers.
-  return httpOnly(handlerWide(async function cors({ req, next, allowedMethods }) {
-    const origin = req.headers.get('origin')
-    const isOptions = req.method === 'OPTIONS'
+  // The request's head, and `req` only for an origin function to look at:
+  // on the Pages Router reading `req` builds a Request.
+  return httpOnly(handlerWide(async function cors(args) {
+    const { next, allowedMethods } = args
+    const { method: requestMethod, headers } = requestHead(args)
+    const origin = headers.get('origin')
+    const isOptions = requestMethod === 'OPTIONS'
     if (isOptions && origin !== null) {
-      const method = req.headers.get('access-control-request-method')
+      const method = headers.get('access-control-request-method')
       if (method !== null) {
-        const allowedOrigin = allowedMethods.includes(method) ? await allowedOriginFor(policy, origin, req) : undefined
-        if (allowedOrigin !== undefined) return preflight(req, allowedOrigin, methodList(allowedMethods))
+        const allowedOrigin = allowedMethods.includes(method) ? await allowedOriginFor(policy, origin, args) : undefined
+        if (allowedOrigin !== undefined) return preflight(headers, allowedOrigin, methodList(allowedMethods))
         // Not granted: the method guard's plain answer, with nothing a browser would accept.
         const { response } = await next()
         return editHeaders(response, (headers) => addVary(headers, optionsVary))
       }
     }
     // Any other request, a plain OPTIONS included: the page may read the answer.
-    const allowedOrigin = origin === null ? (allow === '*' ? '*' : undefined) : await allowedOriginFor(policy, origin, req)
+    const allowedOrigin = origin === null ? (allow === '*' ? '*' : undefined) : await allowedOriginFor(policy, origin, args)
     const { response } = await next()
     return editHeaders(response, (headers) => {
       addVary(headers, isOptions ? optionsVary : responseVary)
@@ -71,12 +76,12 @@ export function cors<const TOrigin extends CorsOrigin>(options: CorsOptions<TOri
     })
   }))
 
-  function preflight(req: Request, allowedOrigin: string, methods: string): Response {
+  function preflight(requestHeaders: RequestHeaders, allowedOrigin: string, methods: string): Response {
     const headers = new Headers(preflightHeaders as [string, string][])
     headers.set('access-control-allow-origin', allowedOrigin)
     headers.set('access-control-allow-methods', methods)
     if (reflectHeaders) {
-      const requested = req.headers.get('access-control-request-headers')
+      const requested = requestHeaders.get('access-control-request-headers')
       if (requested !== null && isHeaderNameList(requested)) headers.set('access-control-allow-headers', requested)
     }
     headers.set('vary', optionsVary.value)
@@ -85,7 +90,7 @@ export function cors<const TOrigin extends CorsOrigin>(options: CorsOptions<TOri
 }
 
 /** The `Access-Control-Allow-Origin` value for this request, if its origin is allowed. */
-async function allowedOriginFor(policy: CorsPolicy, origin: string, req: Request): Promise<string | undefined> {
+async function allowedOriginFor(policy: CorsPolicy, origin: string, args: { readonly req: Request }): Promise<string | undefined> {
   if (policy.allow === '*') return '*'
-  return (await policy.allow(origin, req)) ? origin : undefined
+  return (await policy.allow(origin, () => args.req)) ? origin : undefined
 }

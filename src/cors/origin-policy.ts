@@ -23,8 +23,12 @@ export type OriginCheck = (origin: string, req: Request) => boolean | Promise<bo
  */
 export type CorsOrigin = '*' | string | RegExp | readonly (string | RegExp)[] | OriginCheck
 
-/** Whether an Origin header value is allowed; a promise only for a function check. */
-export type OriginMatcher = (origin: string, req: Request) => boolean | Promise<boolean>
+/**
+ * Whether an Origin header value is allowed; a promise only for a function
+ * check, the only one that is handed the request (built on the Pages Router
+ * only then).
+ */
+export type OriginMatcher = (origin: string, requestOf: () => Request) => boolean | Promise<boolean>
 
 /**
  * Builds the matcher for an allowlist once, at creation: exact origins in a
@@ -34,7 +38,7 @@ export function originMatcher(origin: Exclude<CorsOrigin, '*'>): OriginMatcher {
   if (typeof origin === 'function') {
     // A browser sends `null` from sandboxed frames, file: pages and some
     // redirects: many unrelated pages share it, so no check may admit it.
-    return (value, req) => value !== 'null' && callCheck(origin, value, req)
+    return (value, requestOf) => value !== 'null' && callCheck(origin, value, requestOf())
   }
   const entries = Array.isArray(origin) ? origin : [origin as string | RegExp]
   if (entries.length === 0) throw configError('routekit/cors', '`origin` is an empty list: name at least one origin, or use `origin: \'*\'` for a public API.')

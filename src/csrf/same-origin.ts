@@ -1,5 +1,6 @@
 import { checkOptionNames, optionNames } from '../core/options.js'
 import { HttpError } from '../core/http-error.js'
+import type { RequestHead, RequestHeaders } from '../core/request-view.js'
 
 /**
  * How a cookie-authenticated request proves it came from the app's own pages.
@@ -42,7 +43,7 @@ export function csrfSetting(where: string, option: CsrfOptions | false | undefin
  * `localhost:<port>` whatever host it was sent to (only the scheme follows
  * `X-Forwarded-Proto`), and a browser always sends the real host in `Host`.
  */
-function ownOrigin(req: Request, trustForwardedHost: boolean): string {
+function ownOrigin(req: RequestHead, trustForwardedHost: boolean): string {
   const url = new URL(req.url)
   const forwarded = trustForwardedHost ? req.headers.get('x-forwarded-host')?.split(',', 1)[0]?.trim() : undefined
   const host = forwarded || req.headers.get('host') || url.host
@@ -57,8 +58,8 @@ function ownOrigin(req: Request, trustForwardedHost: boolean): string {
  * instead, which a cross-site page cannot send without a CORS preflight the
  * app granted: a bearer API call from another origin is not CSRF.
  */
-export function needsOriginCheck(req: Request, carriesCookie: boolean): boolean {
-  return carriesCookie || !req.headers.has('authorization')
+export function needsOriginCheck(headers: RequestHeaders, carriesCookie: boolean): boolean {
+  return carriesCookie || !headers.has('authorization')
 }
 
 /**
@@ -70,7 +71,7 @@ export function needsOriginCheck(req: Request, carriesCookie: boolean): boolean 
  * neither comes from a non-browser client (curl, another server), which
  * cannot ride on a visitor's cookies, and passes.
  */
-export function checkSameOrigin(req: Request, options: CsrfOptions = {}): void {
+export function checkSameOrigin(req: RequestHead, options: CsrfOptions = {}): void {
   if (isSafeMethod(req.method)) return
   const origin = req.headers.get('origin')
   const allowed = origin !== null && origin !== 'null' && options.allowedOrigins?.includes(origin) === true

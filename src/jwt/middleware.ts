@@ -12,6 +12,7 @@ import { jwtDescription } from './description.js'
 import { invalidToken, keysUnavailable, malformedAuthorization, missingToken } from './challenge.js'
 import { JwksUnavailableError, KeyImportError, keyResolver, type KeySource } from './keys.js'
 import { findToken } from './token-source.js'
+import { requestHead } from '../core/request-view.js'
 
 /**
  * Options for {@link jwt}. `algorithms` and one key source are required.
@@ -155,20 +156,23 @@ export function jwt(options: JwtOptions): Middleware<{}, { auth: unknown }> {
     issuer === undefined ? verifyOptions : (issuerChecked ??= withDiscoveredIssuer(verifyOptions, issuer))
   if (keys.current) optionsFor(keys.current.issuer)
 
-  const middleware: Middleware<{}, { auth: unknown }> = async ({ req, next }) => {
+  // `req` is not read: on the Pages Router that builds a Request, which
+  // neither the token (from `headers`) nor the CSRF check needs.
+  const middleware: Middleware<{}, { auth: unknown }> = async (args) => {
+    const { headers, next } = args
     // A key source still unknown (a secret resolved on first use) fails
     // every request loudly, as a 500 reported to onError: answering 401 to
     // anonymous callers would hide the deployment mistake.
     const prepared = keys.current ?? (await keys.get())
     const verify = optionsFor(prepared.issuer)
-    const found = findToken(req, cookie)
+    const found = findToken(headers, cookie)
     if (found.kind === 'malformed') throw malformedAuthorization(realm)
     if (found.kind === 'none') {
       if (optional) return next({ ctx: { auth: undefined } })
       throw missingToken(realm)
     }
     if (found.token.length > maxTokenLength) throw invalidToken(realm)
-    if (found.from === 'cookie' && csrf) checkSameOrigin(req, csrf)
+    if (found.from === 'cookie' && csrf) checkSameOrigin(requestHead(args), csrf)
 
     let payload: JWTPayload
     try {

@@ -1,4 +1,5 @@
 import { readCookie } from '../core/cookies.js'
+import type { RequestHeaders } from '../core/request-view.js'
 
 /** What a request carries in the way of a bearer token. */
 export type TokenLookup =
@@ -15,8 +16,8 @@ const none: TokenLookup = { kind: 'none' }
  * logs and Referer headers, RFC 6750 §2.3). Another scheme, such as Basic,
  * counts as no bearer token at all.
  */
-export function findToken(req: Request, cookieName: string | undefined): TokenLookup {
-  const header = req.headers.get('authorization')
+export function findToken(headers: RequestHeaders, cookieName: string | undefined): TokenLookup {
+  const header = headers.get('authorization')
   if (header !== null) {
     const [scheme = '', ...rest] = header.trim().split(/\s+/)
     if (scheme.toLowerCase() === 'bearer') {
@@ -25,6 +26,6 @@ export function findToken(req: Request, cookieName: string | undefined): TokenLo
     }
   }
   if (cookieName === undefined) return none
-  const token = readCookie(req.headers.get('cookie'), cookieName)
+  const token = readCookie(headers.get('cookie'), cookieName)
   return token ? { kind: 'token', token, from: 'cookie' } : none
 }

@@ -1,17 +1,20 @@
 import { configError, checkOptionNames, optionNames } from '../core/options.js'
+import type { RequestHeaders } from '../core/request-view.js'
 import { canonicalIp } from './ip-address.js'
 
-
 /**
- * What a key function receives: the request and the context so far (`ctx.auth` after `jwt()`).
+ * What a key function receives: the request, its headers, and the context
+ * so far (`ctx.auth` after `jwt()`). Read `headers` when they are enough: on
+ * the Pages Router, reading `req` builds a Request.
  *
  * @example
  * ```ts
- * const byTenant = ({ req }: KeyArgs<{}>) => req.headers.get('x-tenant-id') ?? undefined
+ * const byTenant = ({ headers }: KeyArgs<{}>) => headers.get('x-tenant-id') ?? undefined
  * ```
  */
 export interface KeyArgs<TCtx> {
   readonly req: Request
+  readonly headers: RequestHeaders
   readonly ctx: TCtx
 }
 
@@ -21,7 +24,7 @@ export interface KeyArgs<TCtx> {
  * @example
  * ```ts
  * // Limit each API key; requests without one are not limited here
- * const apiKey: KeyFunction = ({ req }) => req.headers.get('x-api-key') ?? undefined
+ * const apiKey: KeyFunction = ({ headers }) => headers.get('x-api-key') ?? undefined
  * export const limited = api.use(rateLimit({ key: apiKey, limit: 1000, window: '1h' }))
  * ```
  */
@@ -93,8 +96,8 @@ export function ipKey(options: IpKeyOptions): KeyFunction {
   // A name Headers.get() refuses (a stray space from an env var) would make every request a 500.
   if (typeof header !== 'string' || !headerName.test(header)) throw configError('routekit/rate-limit', 'ipKey needs the `header` your proxy sets, a header name such as `x-forwarded-for`.')
   if (!(Number.isInteger(proxies) && proxies >= 1)) throw configError('routekit/rate-limit', '`proxies` must be a whole number, 1 or more.')
-  return ({ req }) => {
-    const entries = (req.headers.get(header) ?? '').split(',')
+  return ({ headers }) => {
+    const entries = (headers.get(header) ?? '').split(',')
     const entry = entries.length >= proxies ? addressIn(entries[entries.length - proxies]!.trim()) : undefined
     return `ip:${entry ?? 'unknown'}`
   }

@@ -108,8 +108,10 @@ export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TC
   }
   if (!(Number.isInteger(storeRetryAfter) && storeRetryAfter >= 1)) throw configError('routekit/rate-limit', '`storeRetryAfter` must be a whole number of seconds, 1 or more.')
 
-  const limiter: Middleware<TCtx, {}> = async ({ req, ctx, next }) => {
-    const key = await keyOf({ req, ctx })
+  // The arguments go to the key function as they are: `req` is built (on the Pages Router) only if it reads it.
+  const limiter: Middleware<TCtx, {}> = async (args) => {
+    const { next } = args
+    const key = await keyOf(args)
     if (key === undefined) return next()
 
     let counts
@@ -117,7 +119,7 @@ export function rateLimit<TCtx extends object = {}>(options: RateLimitOptions<TC
       counts = await hitWithTimeout(store, `${name}:${key}`, policy, storeTimeout)
     } catch (error) {
       try {
-        await onError?.(error, req)
+        await onError?.(error, args.req)
       } catch {
         // A failing logger must not decide the answer.
       }

@@ -8,6 +8,7 @@ import { configError, checkOptionNames, optionNames } from '../core/options.js'
 import { isDevelopment } from '../core/runtime.js'
 import { type DeferredSecret, deferredSecret, type SecretOption } from '../core/secret.js'
 import type { Middleware } from '../core/middleware.js'
+import { type RequestHead, requestHead } from '../core/request-view.js'
 import { checkSameOrigin, type CsrfOptions, csrfSetting, needsOriginCheck } from '../csrf/same-origin.js'
 import { type InferOutput, runSchema, type StandardSchemaV1 } from '../validation/standard-schema.js'
 import { sessionRequired } from './challenge.js'
@@ -161,7 +162,7 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
   }
   // Outside development the cookie never depends on the request: built once.
   const production = dev ? undefined : settings(false)
-  const cookieFor = (req: Request) => {
+  const cookieFor = (req: RequestHead) => {
     if (production) return production
     const url = new URL(req.url)
     return settings(url.protocol === 'http:' && isLoopbackHost(url.hostname))
@@ -176,12 +177,15 @@ export function session(options: SessionOptions): Middleware<{}, { session: Sess
     return result.issues ? undefined : { ...sealed, data: result.value }
   }
 
-  const middleware: Middleware<{}, { session: Session<unknown> }> = async ({ req, next }) => {
+  // The request's head, not `req`: on the Pages Router reading `req` builds a Request.
+  const middleware: Middleware<{}, { session: Session<unknown> }> = async (args) => {
+    const { next } = args
+    const head = requestHead(args)
     // A secret still missing fails every request as a 500 (see jwt()).
     const sealer = sealers.current ?? (await sealers.get())
-    const cookie = cookieFor(req)
-    const raw = readCookie(req.headers.get('cookie'), cookie.name)
-    if (csrf && needsOriginCheck(req, raw !== undefined)) checkSameOrigin(req, csrf)
+    const cookie = cookieFor(head)
+    const raw = readCookie(head.headers.get('cookie'), cookie.name)
+    if (csrf && needsOriginCheck(head.headers, raw !== undefined)) checkSameOrigin(head, csrf)
     const loaded = raw === undefined ? undefined : await load(sealer, raw)
     const state = new SessionState<unknown>(loaded)
     if (required && loaded === undefined) {

@@ -1,6 +1,7 @@
 import { HttpError } from '../core/http-error.js'
 import { headerRecord, parseQuery } from '../core/request-parts.js'
 import type { RawParams } from '../core/types.js'
+import { RequestView } from '../core/request-view.js'
 import { type BodyLimits, readBody } from '../body/read-body.js'
 import type { RouteSpec } from './route-spec.js'
 import type { StandardResult, StandardSchemaV1 } from './standard-schema.js'
@@ -26,7 +27,7 @@ function isPromise(value: unknown): value is PromiseLike<Result> {
  * as absent, so that `z.coerce.number()` does not make it `0`: the schema's
  * own rule for a missing value (required, default, optional) decides.
  */
-function inputOf(part: HeadPart, req: Request, params: RawParams): unknown {
+function inputOf(part: HeadPart, req: RequestView, params: RawParams): unknown {
   if (part === 'params') return params
   if (part === 'query') return parseQuery(req.url, true)
   return headerRecord(req.headers)
@@ -60,7 +61,7 @@ function record(
  */
 export function validateInto(
   spec: RouteSpec,
-  req: Request,
+  req: RequestView,
   params: RawParams,
   settings: ValidationSettings,
   into: Record<string, unknown>,
@@ -82,7 +83,7 @@ export function validateInto(
 /** The rest of {@link validateInto} once a schema answered with a promise. */
 async function finish(
   spec: RouteSpec,
-  req: Request,
+  req: RequestView,
   params: RawParams,
   settings: ValidationSettings,
   into: Record<string, unknown>,
@@ -104,7 +105,7 @@ async function finish(
 
 async function validateBody(
   spec: RouteSpec,
-  req: Request,
+  req: RequestView,
   settings: ValidationSettings,
   into: Record<string, unknown>,
   limits: BodyLimits | undefined,
@@ -131,6 +132,6 @@ export async function validateRequest(
   settings: ValidationSettings,
 ): Promise<Partial<Record<RequestPart, unknown>>> {
   const parts: Partial<Record<RequestPart, unknown>> = {}
-  await validateInto(spec, req, params, settings, parts)
+  await validateInto(spec, new RequestView(req), params, settings, parts)
   return parts
 }

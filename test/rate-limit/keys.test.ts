@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { ipKey, userKey } from '../../src/rate-limit/index.js'
 import { request } from '../helpers.js'
 
-const keyOf = (key: ReturnType<typeof ipKey>, headers: Record<string, string>) => key({ req: request('GET', '/', { headers }), ctx: {} })
+const keyOf = (key: ReturnType<typeof ipKey>, headers: Record<string, string>) => {
+  const req = request('GET', '/', { headers })
+  return key({ req, headers: req.headers, ctx: {} })
+}
 
 describe('ipKey', () => {
   const oneProxy = ipKey({ header: 'x-forwarded-for' })
@@ -61,11 +64,12 @@ describe('ipKey', () => {
 describe('userKey', () => {
   const key = userKey()
   const req = request('GET')
+  const { headers } = req
 
   it('keys by ctx.auth.sub and leaves anonymous requests to other limiters', () => {
-    expect(key({ req, ctx: { auth: { sub: 'ada' } } })).toBe('user:ada')
-    expect(key({ req, ctx: { auth: undefined } })).toBeUndefined()
-    expect(key({ req, ctx: { auth: { sub: '' } } })).toBeUndefined()
-    expect(key({ req, ctx: {} as never })).toBeUndefined() // only plain JS gets here: the types require `auth`
+    expect(key({ req, headers, ctx: { auth: { sub: 'ada' } } })).toBe('user:ada')
+    expect(key({ req, headers, ctx: { auth: undefined } })).toBeUndefined()
+    expect(key({ req, headers, ctx: { auth: { sub: '' } } })).toBeUndefined()
+    expect(key({ req, headers, ctx: {} as never })).toBeUndefined() // only plain JS gets here: the types require `auth`
   })
 })

@@ -1,10 +1,13 @@
 import type { ServerResponse } from 'node:http'
+import type { HandleOptions } from '../../core/dispatch.js'
 import type { RequestHandler } from '../../core/handler.js'
 import { methodAnswers } from '../../core/method-guard.js'
 import { controlFlowResponse } from '../../core/next-control-flow.js'
 import { problemResponse } from '../../core/problem.js'
+import { handleSourceKey, type RequestSource } from '../../core/request-view.js'
 import type { RawParams } from '../../core/types.js'
 import { clientSignal } from './client-signal.js'
+import { NodeSource } from './node-source.js'
 import { isForbiddenMethod, type PagesRequest, toWebRequest } from './to-request.js'
 import { discardBody, writeResponse } from './write-response.js'
 
@@ -29,17 +32,41 @@ export interface NodeAnswerSources {
   request?: (req: PagesRequest, res: ServerResponse, signal: () => AbortSignal) => Request
 }
 
+/** A handler that can answer a request source (this copy of routekit's handlers, and later ones). */
+type SourceHandler = RequestHandler & { [handleSourceKey](source: RequestSource, options: HandleOptions): Promise<Response> }
+
+function answersSources(handler: RequestHandler): handler is SourceHandler {
+  return typeof (handler as Partial<SourceHandler>)[handleSourceKey] === 'function'
+}
+
+/** Hands one request to the handler; throws, before the handler runs, for a request Fetch cannot carry. */
+type Start = (req: PagesRequest, res: ServerResponse, signal: () => AbortSignal, options: HandleOptions) => Promise<Response>
+
+/**
+ * How requests reach the handler, chosen once: as a `NodeSource` when the
+ * handler takes one and no `request` is given, so a Web `Request` is built
+ * only if some code reads `req`; else as the Request `build` makes.
+ */
+function starter(handler: RequestHandler, build: NodeAnswerSources['request']): Start {
+  const make = build ?? toWebRequest
+  const eager: Start = (req, res, signal, options) => handler.handle(make(req, res, signal), options)
+  if (build !== undefined || !answersSources(handler)) return eager
+  // A body Next's parser read is rebuilt into the Request at once.
+  return (req, res, signal, options) =>
+    req.body === undefined ? handler[handleSourceKey](new NodeSource(req, res, signal), options) : eager(req, res, signal, options)
+}
+
 /**
  * Answers Node's `req`/`res` with a routekit handler: the body of
  * `toPagesRoute`, shared with `routekit/next-connect`'s `mountNode`, which
- * differ only in where params come from.
+ * differ only in where params and the Request come from.
  */
 export function nodeAnswerer(
   handler: RequestHandler,
   sources: NodeAnswerSources,
 ): (req: PagesRequest, res: ServerResponse) => Promise<void> {
   const refuseMethod = methodAnswers(handler.allowedMethods.join(', ')).notAllowed
-  const build = sources.request ?? toWebRequest
+  const start = starter(handler, sources.request)
   return async (req, res) => {
     // A client that leaves before the answer aborts the handler's signal.
     const signal = clientSignal(res)
@@ -47,19 +74,18 @@ export function nodeAnswerer(
     if (isForbiddenMethod(req.method ?? 'GET')) {
       response = refuseMethod() // Fetch cannot even represent TRACE or CONNECT.
     } else {
-      let request: Request | undefined
-      let params: RawParams = {}
+      let answered: Promise<Response> | undefined
       try {
-        request = build(req, res, signal)
-        params = sources.params(req) // next-connect's matches can be malformed escapes
+        const params = sources.params(req) // next-connect's matches can be malformed escapes
+        answered = start(req, res, signal, { params, signal })
       } catch {
-        request = undefined
+        answered = undefined
       }
-      if (request === undefined) {
+      if (answered === undefined) {
         response = unreadableRequest()
       } else {
         try {
-          response = await handler.handle(request, { params, signal })
+          response = await answered
         } catch (error) {
           // Only Next's own control-flow errors get here; API routes have no
           // boundary to catch them, so they are answered as Next would.

@@ -20,7 +20,7 @@ export function isForbiddenMethod(method: string): boolean {
  * The request's absolute URL, as a string: the Request constructor parses
  * it anyway, so parsing it here too would be paid twice.
  */
-function requestUrl(req: PagesRequest): string {
+export function requestUrl(req: PagesRequest): string {
   const forwarded = req.headers['x-forwarded-proto']
   const proto = typeof forwarded === 'string' ? forwarded.split(',', 1)[0]!.trim() : ''
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true
@@ -82,22 +82,27 @@ function headersInit(req: PagesRequest): HeadersInit {
 // (https://nodejs.org/api/http.html#messageheaders) where the Fetch API,
 // and so the App Router, joins them. Two credentials must be ambiguous (400)
 // on both routers, not "whichever came first" on one.
-const singletons = ['authorization', 'content-type']
+const singletons = ['authorization', 'content-type'] as const
+
+/**
+ * Every value of a header Node keeps only the first of, joined as the
+ * Fetch API joins them, when the wire (`rawHeaders`) had more than one.
+ */
+export function repeatedSingleton(req: PagesRequest, name: 'authorization' | 'content-type'): string | undefined {
+  const raw = req.rawHeaders as string[] | undefined
+  if (raw === undefined) return undefined
+  const values: string[] = []
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) values.push(raw[i + 1]!)
+  }
+  return values.length > 1 ? values.join(', ') : undefined
+}
 
 /** Puts back the values Node dropped, from `rawHeaders` (the wire's own list). */
 function restoreDuplicates(req: PagesRequest, headers: Headers): void {
-  const raw = req.rawHeaders as string[] | undefined
-  if (raw === undefined) return
   for (const name of singletons) {
-    let seen = 0
-    const values: string[] = []
-    for (let i = 0; i < raw.length; i += 2) {
-      if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) {
-        seen++
-        values.push(raw[i + 1]!)
-      }
-    }
-    if (seen > 1) headers.set(name, values.join(', '))
+    const joined = repeatedSingleton(req, name)
+    if (joined !== undefined) headers.set(name, joined)
   }
 }
 
@@ -130,16 +135,18 @@ function parsedBody(body: unknown, headers: Headers): BodyInit | null {
 }
 
 /** HTTP/1.1: a request without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3). */
-function hasBody(req: PagesRequest): boolean {
+export function hasBody(req: PagesRequest): boolean {
   const length = req.headers['content-length']
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined
 }
 
 /**
  * Builds the Web Request the core answers. A body still in Node's stream is
- * left there (see NodeRequest); one Next's parser already read is rebuilt.
+ * left there (see NodeRequest), read through `body` when one is given (the
+ * adapter's, already offered to routekit's reader); one Next's parser
+ * already read is rebuilt.
  */
-export function toWebRequest(req: PagesRequest, res: ServerResponse, signal: () => AbortSignal): Request {
+export function toWebRequest(req: PagesRequest, res: ServerResponse, signal: () => AbortSignal, body?: NodeBody): Request {
   const method = (req.method ?? 'GET').toUpperCase()
   const parts: NodeRequestParts = { context: { req, res }, signal }
   let init: RequestInit
@@ -154,7 +161,7 @@ export function toWebRequest(req: PagesRequest, res: ServerResponse, signal: () 
     const headers = headersInit(req)
     restored = headers instanceof Headers
     init = { method, headers }
-    if (method !== 'GET' && method !== 'HEAD' && hasBody(req)) parts.body = new NodeBody(req)
+    if (method !== 'GET' && method !== 'HEAD' && hasBody(req)) parts.body = body ?? new NodeBody(req)
   }
   const url = requestUrl(req)
   let request: Request
