@@ -6,6 +6,7 @@ import { type PagesRequest, toPagesRoute } from '../../src/adapters/pages.js'
 import { NodeSource } from '../../src/adapters/node/node-source.js'
 import { createHandler, type Middleware, type RequestHandler } from '../../src/index.js'
 import { jwt } from '../../src/jwt/index.js'
+import { session } from '../../src/session/index.js'
 import { audience, issuer, secret, token as signToken } from '../jwt/fixtures.js'
 import { callPages } from './pages-helpers.js'
 
@@ -97,6 +98,41 @@ describe('a Pages route that never reads req', () => {
     })
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('application/problem+json')
+  })
+})
+
+describe('a Pages route behind session() that never reads req', () => {
+  const signedIn = createHandler()
+    .use(session({ secret: 'session-secret-of-at-least-32-chars!' }))
+    .post({ body: Item }, ({ body, session }) => {
+      session.set({ user: body.name })
+      return { signedIn: body.name }
+    })
+    .get(({ session }) => ({ data: session.data ?? null }))
+  let port: number
+  beforeAll(async () => {
+    port = await serve(signedIn)
+  })
+
+  it('signs in, reads the session and refuses a cross-site POST without building a Request', async () => {
+    const base = `http://127.0.0.1:${port}`
+    const login = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' },
+      body: '{"name":"ada"}',
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.get('set-cookie')!.split(';', 1)[0]!
+    const read = await fetch(`${base}/api/session`, { headers: { cookie } })
+    expect(await read.json()).toEqual({ data: { user: 'ada' } })
+    const crossSite = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      body: '{"name":"mallory"}',
+    })
+    expect(crossSite.status).toBe(403)
+    expect(await crossSite.json()).toMatchObject({ code: 'csrf_rejected' })
+    expect(built).not.toHaveBeenCalled()
   })
 })
 
