@@ -60,6 +60,8 @@ export function requestHead(args: { readonly req: Request }): RequestHead {
  * another copy of routekit still understands it.
  */
 export interface RequestSource {
+  /** Marks a source: a `Request`'s own properties are not probed (Next's `NextRequest` throws on some). */
+  readonly [requestSourceKey]: true
   /** Upper case. */
   readonly method: string
   /** Absolute; only the query is read from it. */
@@ -73,6 +75,9 @@ export interface RequestSource {
   request(): Request
 }
 
+/** The brand of a {@link RequestSource}; registered, so another copy of routekit recognises it. */
+export const requestSourceKey: unique symbol = Symbol.for('routekit.request-source')
+
 /**
  * The method a handler answers a {@link RequestSource} with, beside
  * `handle(request)`. A registered symbol, as the body source's is.
@@ -80,7 +85,7 @@ export interface RequestSource {
 export const handleSourceKey: unique symbol = Symbol.for('routekit.handle-source')
 
 function isSource(origin: Request | RequestSource): origin is RequestSource {
-  return typeof (origin as Partial<RequestSource>).request === 'function'
+  return (origin as Partial<RequestSource>)[requestSourceKey] === true
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { type BodySource, bodySourceOf } from '../../body/body-source.js'
 import { HttpError } from '../../core/http-error.js'
-import type { RequestHeaders, RequestSource } from '../../core/request-view.js'
+import { type RequestHeaders, type RequestSource, requestSourceKey } from '../../core/request-view.js'
 import { NodeBody } from './node-body.js'
 import { hasBody, type PagesRequest, repeatedSingleton, requestUrl, toWebRequest } from './to-request.js'
 
@@ -56,6 +56,7 @@ class NodeHeaders implements RequestHeaders {
  * alone: a parsed one is rebuilt into the Request at once.
  */
 export class NodeSource implements RequestSource {
+  readonly [requestSourceKey] = true as const
   readonly method: string
   readonly headers: RequestHeaders
   readonly hasBody: boolean
