@@ -5,18 +5,28 @@
  * never needs it, since it sends the known text with one `res.end(text)`.
  * Whoever asks for the body through the public API gets it: `text()`,
  * `json()`, `arrayBuffer()` and `bytes()` answer from the text itself, with
- * `bodyUsed` and a second read behaving as undici's; `body`, `blob()`,
- * `formData()` and `clone()` build undici's body on first use (as Next's
- * App Router does, reading `body`). Only code that reads undici's internal
- * state (`new Request(url, { body: response.body })` is fine, but undici's
- * own `Response.prototype` methods called on it are not) would see no body.
+ * `bodyUsed` and a second read behaving as undici's; `body` is a byte
+ * stream over the text's bytes (as Next's App Router reads it), and
+ * `blob()`, `formData()` and `clone()` build undici's body on first use.
+ * Only code that reads undici's internal state (`new Request(url, { body:
+ * response.body })` is fine, but undici's own `Response.prototype` methods
+ * called on it are not) would see no body.
  */
 class TextResponse extends Response {
   readonly #text: string
-  /** undici's body over the same text, once someone asks for the stream. */
+  /** undici's body, once a reader needs undici itself (see #withBody). */
   #full: Response | undefined
   /** Read through one of the direct methods, without a stream. */
   #used = false
+  /**
+   * The stream `body` handed out, made here rather than by a second undici
+   * `Response` (the cost Node 24 showed), and its controller: the bytes are
+   * queued from the start, so any read or cancel changes `desiredSize` at
+   * once, which is how `bodyUsed` knows the stream was disturbed.
+   */
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined
+  #controller: ReadableByteStreamController | undefined
+  #size = 0
 
   constructor(text: string, init: ResponseInit) {
     super(null, init)
@@ -25,55 +35,75 @@ class TextResponse extends Response {
 
   /** The text, while nobody has read or asked for the body. */
   static textOf(response: Response): string | undefined {
-    return #text in response && response.#full === undefined && !response.#used ? response.#text : undefined
+    if (!(#text in response) || response.#full !== undefined || response.#stream !== undefined || response.#used) return undefined
+    return response.#text
+  }
+
+  /** Read, cancelled or partly read: what undici calls disturbed. */
+  #disturbed(): boolean {
+    return this.#controller!.desiredSize !== -this.#size
   }
 
   /**
-   * undici's body for this text. Only the body: the status and headers are
-   * this response's own (`clone()` copies them from here), so nothing is
-   * copied for it. Read already through a direct method, it is an empty
-   * body read too, so what comes next (a second read, `body`, `clone()`)
-   * fails or answers exactly as undici's would.
+   * undici's body, for the readers that need it (blob(), formData(),
+   * clone(), text that UTF-8 changes, every read after `body` was taken),
+   * with this response's content type, on which a blob's type and how form
+   * data is parsed depend. Only the body: the status and headers are this
+   * response's own (`clone()` copies them from here). Read already through
+   * a direct method, it is an empty body read too; after `body` it wraps
+   * that stream, as undici reads its own; with that stream locked or
+   * disturbed, a spent body answers (undici's own errors) and is not kept,
+   * so `bodyUsed` still follows the stream.
    */
   #withBody(): Response {
-    if (this.#full === undefined) {
-      this.#full = new Response(this.#used ? '' : this.#text)
-      if (this.#used) this.#full.arrayBuffer().catch(() => {})
-    }
+    if (this.#full !== undefined) return this.#full
+    const type = this.headers.get('content-type')
+    const init = type === null ? undefined : { headers: { 'content-type': type } }
+    const stream = this.#stream
+    if (stream !== undefined && (stream.locked || this.#disturbed())) return spent()
+    if (this.#used) this.#full = spent()
+    else this.#full = new Response(stream ?? this.#text, init)
     return this.#full
   }
 
   /**
-   * undici's body with this response's content type, for the readers whose
-   * result depends on it (a blob's type, how form data is parsed).
-   */
-  #withTypedBody(): Response {
-    if (this.#full === undefined && !this.#used) {
-      const type = this.headers.get('content-type')
-      this.#full = new Response(this.#text, type === null ? undefined : { headers: { 'content-type': type } })
-    }
-    return this.#withBody()
-  }
-
-  /**
    * The text, marked as read, when the body can still be read from it
-   * directly: not yet read, no stream built, and text that survives UTF-8
+   * directly: not yet read, no stream taken, and text that survives UTF-8
    * unchanged (a lone surrogate would come back from undici as U+FFFD, and
    * a leading byte order mark would be dropped).
    */
   #take(): string | undefined {
     const text = this.#text
-    if (this.#full !== undefined || this.#used || text.charCodeAt(0) === 0xfeff || !(text as WellFormed).isWellFormed()) return undefined
+    if (this.#full !== undefined || this.#stream !== undefined || this.#used) return undefined
+    if (text.charCodeAt(0) === 0xfeff || !(text as WellFormed).isWellFormed()) return undefined
     this.#used = true
     return text
   }
 
   override get body(): Response['body'] {
-    return this.#withBody().body
+    if (this.#full !== undefined) return this.#full.body
+    // Empty text has no bytes to queue, so no way to see a read: undici's.
+    if (this.#used || this.#text === '') return this.#withBody().body
+    if (this.#stream === undefined) {
+      // The bytes undici would stream (lone surrogates as U+FFFD, a byte
+      // order mark kept), one chunk, in a byte stream as undici's is.
+      const bytes = bytesOf(this.#text)
+      this.#size = bytes.byteLength
+      this.#stream = new ReadableStream({
+        type: 'bytes',
+        start: (controller) => {
+          this.#controller = controller
+          controller.enqueue(bytes)
+          controller.close()
+        },
+      }) as ReadableStream<Uint8Array<ArrayBuffer>>
+    }
+    return this.#stream
   }
 
   override get bodyUsed(): boolean {
-    return this.#used || (this.#full !== undefined && this.#full.bodyUsed)
+    if (this.#full !== undefined) return this.#full.bodyUsed
+    return this.#used || (this.#stream !== undefined && this.#disturbed())
   }
 
   override arrayBuffer(): Promise<ArrayBuffer> {
@@ -83,7 +113,7 @@ class TextResponse extends Response {
   }
 
   override blob(): Promise<Blob> {
-    return this.#withTypedBody().blob()
+    return this.#withBody().blob()
   }
 
   override bytes(): Promise<Uint8Array<ArrayBuffer>> {
@@ -93,7 +123,7 @@ class TextResponse extends Response {
   }
 
   override formData(): Promise<FormData> {
-    return this.#withTypedBody().formData()
+    return this.#withBody().formData()
   }
 
   override json(): Promise<any> {
@@ -113,16 +143,24 @@ class TextResponse extends Response {
   }
 
   override clone(): Response {
-    // An unread body is copied as text, so the clone stays cheap too.
-    if (this.#full === undefined && !this.#used) {
+    // An untouched body is copied as text, so the clone stays cheap too.
+    if (this.#full === undefined && this.#stream === undefined && !this.#used) {
       return new TextResponse(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers })
     }
-    // Read already: undici's own clone() throws its own error.
+    // Read already: undici's own clone() throws its own error. Otherwise it
+    // tees the body, this response keeping one branch.
     const copy = this.#withBody().clone()
     // A clone must carry the headers this response has now (a middleware may
     // have added some, a session's Set-Cookie).
     return new Response(copy.body, { status: this.status, statusText: this.statusText, headers: this.headers })
   }
+}
+
+/** A body already read: its readers fail, and clone() throws, as undici's do. */
+function spent(): Response {
+  const response = new Response('')
+  response.arrayBuffer().catch(() => {})
+  return response
 }
 
 // ES2024, in every Node routekit supports; the project's lib is ES2023.

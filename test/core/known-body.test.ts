@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { responseWithText } from '../../src/core/known-body.js'
 import { json } from '../../src/index.js'
 
 // routekit's own JSON answers read their text directly; what a reader sees
@@ -58,5 +59,99 @@ describe('a routekit-made body reads as a plain Response does', () => {
   it('text that UTF-8 changes is read through undici, as before', async () => {
     const lone = json('\ud800')
     expect(await lone.text()).toBe(await new Response(JSON.stringify('\ud800')).text())
+  })
+})
+
+// What a reader sees through `body` (the stream routekit makes itself) and
+// everything after it, run on a routekit answer and on a plain Response.
+const sides = (text = '{"a":1}') => [responseWithText(text, { status: 200, headers: { 'content-type': 'application/json' } }), new Response(text, { status: 200, headers: { 'content-type': 'application/json' } })] as const
+
+/** A scenario's outcome, with errors as their class and message. */
+async function outcome(run: () => unknown): Promise<unknown> {
+  try {
+    const value = await run()
+    if (value instanceof ArrayBuffer) return { bytes: [...new Uint8Array(value)] }
+    if (value instanceof Uint8Array) return { bytes: [...value] }
+    if (value instanceof Blob) return { blob: value.type, text: await value.text() }
+    return { value }
+  } catch (error) {
+    return { error: (error as Error).constructor.name, message: (error as Error).message }
+  }
+}
+
+async function drain(stream: ReadableStream<Uint8Array> | null): Promise<number[]> {
+  const bytes: number[] = []
+  for await (const chunk of stream ?? []) bytes.push(...chunk)
+  return bytes
+}
+
+/** Runs `steps` on both sides and expects the same outcomes, step by step. */
+async function same(steps: ((response: Response) => unknown)[], text?: string): Promise<void> {
+  const [kit, plain] = sides(text)
+  for (const [index, step] of steps.entries()) {
+    const got = await outcome(() => step(kit))
+    const want = await outcome(() => step(plain))
+    expect({ index, ...(got as object) }).toEqual({ index, ...(want as object) })
+  }
+}
+
+const used = (response: Response) => response.bodyUsed
+const reads = ['text', 'json', 'arrayBuffer', 'bytes', 'blob', 'formData'] as const
+
+describe('a routekit-made body read as a stream behaves as a plain Response', () => {
+  it('gives the same bytes, the same stream each time, and bodyUsed once read', async () => {
+    await same([used, (r) => r.body === r.body, used, (r) => drain(r.body), used, (r) => r.body?.locked])
+    for (const text of ['\ufeff{}', '"\ud800"', 'é ✓ 😀']) await same([(r) => drain(r.body), used], text)
+  })
+
+  it('every read after the stream was read fails as undici fails it', async () => {
+    for (const read of [...reads, 'clone'] as const) {
+      await same([(r) => drain(r.body), (r) => (r[read] as () => unknown).call(r), used])
+    }
+  })
+
+  it('body taken but not read: every read still works once, then fails', async () => {
+    const taken = new WeakMap<Response, unknown>()
+    for (const read of reads) {
+      const steps = [(r: Response) => taken.set(r, r.body) && null, used, (r: Response) => (r[read] as () => unknown).call(r), used, (r: Response) => r.text()]
+      // The stream handed out is the one read, and stays the body.
+      await same([...steps, (r) => r.body === taken.get(r) && r.body?.locked])
+    }
+  })
+
+  it('a locked stream is not used, but nothing else can read it', async () => {
+    await same([(r) => r.body!.getReader() !== undefined, used, (r) => r.text(), (r) => r.clone(), used])
+  })
+
+  it('a read, a cancel or a partial byob read marks it used at once', async () => {
+    await same([(r) => void r.body!.getReader().read(), used])
+    await same([(r) => void r.body!.cancel(), used, (r) => r.text()])
+    await same([(r) => r.body!.getReader({ mode: 'byob' }).read(new Uint8Array(2)).then(({ value }) => [...value!]), used, (r) => r.text()])
+    await same([(r) => void r.body!.tee(), used, (r) => r.text()])
+  })
+
+  it('clone() after body was taken but not read tees it, as undici does', async () => {
+    const [kit, plain] = sides()
+    for (const response of [kit, plain]) {
+      const before = response.body!
+      response.headers.set('x-late', 'yes')
+      const copy = response.clone()
+      expect(before.locked).toBe(true)
+      expect(response.body).not.toBe(before)
+      expect(copy.headers.get('x-late')).toBe('yes')
+      expect(await copy.text()).toBe('{"a":1}')
+      expect(response.bodyUsed).toBe(false)
+      expect(await response.json()).toEqual({ a: 1 })
+      expect(response.bodyUsed).toBe(true)
+    }
+  })
+
+  it('a stream handed to another Response is read there, and counts as used here', async () => {
+    await same([(r) => new Response(r.body).text(), used, (r) => r.text()])
+  })
+
+  it('empty text streams as undici streams it', async () => {
+    await same([(r) => drain(r.body), used, (r) => r.text()], '')
+    await same([(r) => r.body !== null, (r) => r.text(), used], '')
   })
 })
