@@ -80,6 +80,15 @@ describe.each(routers)('JSON bodies (%s router)', (router) => {
     expect((await send(router, tight, json(nested(4)))).status).toBe(400)
   })
 
+  it('takes brackets, backslashes and the words __proto__ and constructor inside strings for what they are', async () => {
+    const anything = z.object({ deep: z.unknown() })
+    const tight = createHandler({ maxDepth: 3 }).post({ body: anything }, ({ body }) => body)
+    const text = '{"deep":{"note":"[[[[{{{{ \\"quoted\\" constructor __proto__"}}'
+    const response = await send(router, tight, json(text))
+    expect(response.status).toBe(200)
+    expect(response.json()).toEqual(JSON.parse(text))
+  })
+
   it.each([
     ['1e400 for a number', '{"name":"pen","qty":1e400}', ['qty']],
     ['an unsafe integer', '{"name":"pen","qty":9007199254740993}', ['qty']],
