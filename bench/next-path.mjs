@@ -4,7 +4,7 @@ import { alternate } from './lib/alternate.mjs'
 import { load } from './lib/load.mjs'
 import { appToken, benchAppDir, startApp } from '../scripts/next-app.mjs'
 
-const routes = {
+export const routes = {
   'App Router': { raw: '/api/bench/raw', routekit: '/api/bench/kit' },
   'Pages Router': { raw: '/api/bench-pages/raw', routekit: '/api/bench-pages/kit' },
 }

@@ -32,22 +32,36 @@ if (main) await runOnBenchNode(import.meta.url)
 
 const server = fileURLToPath(new URL('./node-server.mjs', import.meta.url))
 
-/** Sends `count` POSTs one after another on one kept-alive connection; every answer must be a 201. */
-async function send(port, count) {
+/**
+ * Sends `count` POSTs one after another on one kept-alive connection; every
+ * answer must be a 201. The Node path's own request unless told otherwise.
+ */
+export async function send(port, count, { path = '/items', headers: extra, payload = body } = {}) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 })
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+  const headers = extra ?? { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  headers['content-length'] = Buffer.byteLength(payload)
   for (let i = 0; i < count; i++) {
     const status = await new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/items', method: 'POST', headers, agent }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers, agent }, (res) => {
         res.resume()
         res.on('end', () => resolve(res.statusCode))
       })
       req.on('error', reject)
-      req.end(body)
+      req.end(payload)
     })
-    if (status !== 201) throw new Error(`answered ${status}, not 201`)
+    if (status !== 201) throw new Error(`${path} answered ${status}, not 201`)
   }
   agent.destroy()
+}
+
+/** The instructions callgrind counted since the last dump, read from the dump it writes now. */
+export async function dumpTotal(pid, file) {
+  execFileSync('callgrind_control', ['--dump', String(pid)], { stdio: 'ignore' })
+  for (let i = 0; !existsSync(file) && i < 100; i++) await new Promise((resolve) => setTimeout(resolve, 100))
+  // A dump ends with "totals: <instructions>" since the previous dump.
+  const match = readFileSync(file, 'utf8').match(/^totals: (\d+)$/m)
+  if (!match) throw new Error(`no totals in ${file}`)
+  return Number(match[1])
 }
 
 async function count(name, { scratch, warmup, requests, windows }) {
@@ -70,13 +84,7 @@ async function count(name, { scratch, warmup, requests, windows }) {
   const perRequest = []
   for (let window = 1; window <= windows; window++) {
     await send(port, requests)
-    execFileSync('callgrind_control', ['--dump', String(child.pid)], { stdio: 'ignore' })
-    const file = `${out}.${window}`
-    for (let i = 0; !existsSync(file) && i < 100; i++) await new Promise((resolve) => setTimeout(resolve, 100))
-    // A dump ends with "totals: <instructions>" since the previous dump.
-    const match = readFileSync(file, 'utf8').match(/^totals: (\d+)$/m)
-    if (!match) throw new Error(`${name}: no totals in ${file}`)
-    perRequest.push(Number(match[1]) / requests)
+    perRequest.push((await dumpTotal(child.pid, `${out}.${window}`)) / requests)
   }
   child.stdin.end()
   const [code] = await once(child, 'exit')
