@@ -4,6 +4,8 @@ import { acceptedMediaType, type BodyAccept, type BodyFormat, valueFormat } from
 
 export { type BodyFormat, bodyFormats, formatMediaTypes } from './formats.js'
 
+const json: MediaTypeVerdict = Object.freeze({ format: 'json' })
+
 /** What a Content-Type header says for a route: the format its body is parsed as, or why it is refused. */
 export type MediaTypeVerdict = { format: BodyFormat } | { refused: string }
 
@@ -33,6 +35,9 @@ function takes(accept: BodyAccept, essence: string): boolean {
  * ```
  */
 export function classifyMediaType(header: string | null, accepts: readonly BodyAccept[]): MediaTypeVerdict {
+  // The header nearly every JSON client sends, which only 'json' can take
+  // (`accepts` refuses media types that name a format): no parse needed.
+  if (header === 'application/json' && accepts.includes('json')) return json
   if (header === null || header.trim() === '') return { refused: 'The request has a body but no Content-Type.' }
   const parsed = parseMediaType(header)
   if (parsed === undefined) return { refused: 'The Content-Type header is not a valid media type.' }

@@ -21,13 +21,17 @@ export function discardBody(response: Response): void {
   if (knownBodyText(response) === undefined) response.body?.cancel().catch(() => {})
 }
 
-/** Sets every header of `headers` on `res`, each `Set-Cookie` as its own line. */
+/**
+ * Sets every header of `headers` on `res`, each `Set-Cookie` as its own
+ * line. One pass: `Headers` iterates each Set-Cookie value on its own.
+ */
 export function setResponseHeaders(res: ServerResponse, headers: Headers): void {
+  let cookies: string[] | undefined
   headers.forEach((value, name) => {
-    if (name !== 'set-cookie') res.setHeader(name, value)
+    if (name === 'set-cookie') (cookies ??= []).push(value)
+    else res.setHeader(name, value)
   })
-  const cookies = headers.getSetCookie()
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  if (cookies !== undefined) res.setHeader('set-cookie', cookies)
 }
 
 /**
