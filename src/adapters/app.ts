@@ -25,13 +25,28 @@ export type { AppRouteContext, AppRouteParams }
  * The first signature is what the function accepts at run time on any
  * version: a Promise, a plain object, or no context at all (a unit test).
  * test/compat/next builds a route with each of the three.
+ *
+ * @example
+ * ```ts
+ * // app/api/items/[id]/route.ts
+ * export const GET: AppRouteMethod = toAppRoute(item).GET
+ * ```
  */
 export interface AppRouteMethod {
   (request: Request, context?: AppRouteContext): Promise<Response>
   (request: Request, context: { params: Promise<AppRouteParams> }): Promise<Response>
 }
 
-/** Every method export of a `route.ts`, each answered by the same handler. */
+/**
+ * Every method export of a `route.ts`, each answered by the same handler.
+ *
+ * @example
+ * ```ts
+ * // app/api/items/route.ts: export the methods; the handler answers 405 for the ones it lacks
+ * const route: AppRoute = toAppRoute(items)
+ * export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = route
+ * ```
+ */
 export interface AppRoute {
   GET: AppRouteMethod
   HEAD: AppRouteMethod

@@ -8,7 +8,17 @@ import type { PagesRequest } from './node/to-request.js'
 
 export type { PagesContext, PagesRequest }
 
-/** A Pages Router API route: the default export of a `pages/api` file. */
+/**
+ * A Pages Router API route: the default export of a `pages/api` file.
+ *
+ * @example
+ * ```ts
+ * // pages/api/items.ts
+ * const route: PagesRoute = toPagesRoute(items)
+ * export default route
+ * export const config = { api: { bodyParser: false } }
+ * ```
+ */
 export type PagesRoute = (req: PagesRequest, res: ServerResponse) => Promise<void>
 
 /**

@@ -5,7 +5,15 @@ import { checkOptionNames, configError, optionNames } from '../core/options.js'
 import { mapReported, problemResponse } from '../core/problem.js'
 import { isDevelopment } from '../core/runtime.js'
 
-/** Options for {@link nodeRouterAnswers} and {@link edgeRouterAnswers}. */
+/**
+ * Options for {@link nodeRouterAnswers} and {@link edgeRouterAnswers}.
+ *
+ * @example
+ * ```ts
+ * const options: RouterAnswerOptions = { methods: ['GET', 'POST'], onError: (error) => console.error(error) }
+ * export default router.handler(nodeRouterAnswers(options))
+ * ```
+ */
 export interface RouterAnswerOptions {
   /** The methods the router has routes for on this path (`['GET', 'POST']`); HEAD and OPTIONS follow as in routekit. */
   methods: readonly string[]

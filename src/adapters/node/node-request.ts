@@ -3,7 +3,17 @@ import { type BodySource, bodySourceKey, rebuiltBodyKey } from '../../body/body-
 import type { NodeBody } from './node-body.js'
 import type { PagesRequest } from './to-request.js'
 
-/** The Node objects behind a Web Request that the Pages adapter made. */
+/**
+ * The Node objects behind a Web Request that the Pages adapter made.
+ *
+ * @example
+ * ```ts
+ * const stream = api.get(({ req }) => {
+ *   const { res }: PagesContext = getPagesContext(req)!
+ *   res.writeHead(200, { 'content-type': 'text/plain' }).end('written by hand')
+ * })
+ * ```
+ */
 export interface PagesContext {
   req: PagesRequest
   res: ServerResponse

@@ -2,7 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { NodeBody } from './node-body.js'
 import { NodeRequest, type NodeRequestParts } from './node-request.js'
 
-/** A Pages Router request: Node's, with what Next.js adds to it. */
+/**
+ * A Pages Router request: Node's, with what Next.js adds to it.
+ *
+ * @example
+ * ```ts
+ * // pages/api/items.ts, wrapping the route to log before routekit answers
+ * const route = toPagesRoute(items)
+ * export default function logged(req: PagesRequest, res: ServerResponse) {
+ *   console.log(req.method, req.url)
+ *   return route(req, res)
+ * }
+ * ```
+ */
 export type PagesRequest = IncomingMessage & {
   query?: Record<string, string | string[] | undefined>
   /** Set by Next's body parser; `undefined` when the route sets `bodyParser: false`. */
