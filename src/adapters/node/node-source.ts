@@ -58,8 +58,8 @@ class NodeHeaders implements RequestHeaders {
 export class NodeSource implements RequestSource {
   readonly [requestSourceKey] = true as const
   readonly method: string
-  readonly headers: RequestHeaders
   readonly hasBody: boolean
+  readonly #headers: NodeHeaders
   readonly #body: NodeBody | undefined
   #request: Request | undefined
 
@@ -69,7 +69,7 @@ export class NodeSource implements RequestSource {
     private readonly signal: () => AbortSignal,
   ) {
     this.method = (req.method ?? 'GET').toUpperCase()
-    this.headers = new NodeHeaders(req)
+    this.#headers = new NodeHeaders(req)
     // As the Request would have it: GET and HEAD carry none.
     this.hasBody = this.method !== 'GET' && this.method !== 'HEAD' && hasBody(req)
     this.#body = this.hasBody ? new NodeBody(req) : undefined
@@ -83,6 +83,11 @@ export class NodeSource implements RequestSource {
    */
   get url(): string {
     return this.#request === undefined ? requestUrl(this.req) : this.#request.url
+  }
+
+  /** Node's record until the Request exists, then its headers (a middleware may have set one). */
+  get headers(): RequestHeaders {
+    return this.#request === undefined ? this.#headers : this.#request.headers
   }
 
   bodySource(): BodySource | undefined {
