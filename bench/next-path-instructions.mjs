@@ -6,7 +6,8 @@
 // and one heap, so the comparison is side by side in the strictest sense;
 // the server runs with the fixed GC schedule of the other counts
 // (bench/lib/gc-flags.mjs). Per request, all threads, user space only; the
-// first window, still settling, is left out.
+// first window, still settling, is left out. Keep-alive is long: under
+// valgrind a dump can outlast Next's 5 s, which then resets the connection.
 //
 //   node bench/next-path-instructions.mjs                 this Node
 //   BENCH_NODE=24.22.3 node bench/next-path-instructions.mjs
@@ -57,7 +58,7 @@ export async function countNextPath({ warmup = 1000, requests = 500, windows = 4
   const scratch = mkdtempSync(join(tmpdir(), 'routekit-callgrind-next-'))
   const out = join(scratch, 'next.out')
   const port = await freePort()
-  const args = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${out}`, process.execPath, ...countingFlags, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)]
+  const args = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${out}`, process.execPath, ...countingFlags, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port), '--keepAliveTimeout', '600000']
   const child = spawn('valgrind', args, { cwd: benchAppDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const keep = (chunk) => (output = (output + chunk).slice(-8000))
