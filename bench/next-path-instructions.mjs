@@ -6,7 +6,10 @@
 // and one heap, so the comparison is side by side in the strictest sense;
 // the server runs with the fixed GC schedule of the other counts
 // (bench/lib/gc-flags.mjs). Per request, all threads, user space only; the
-// first window, still settling, is left out. Keep-alive is long: under
+// first window, still settling, is left out. Not yet a figure of record:
+// in its first runs (2026-12-01) windows of 500 requests swung by up to 2x
+// (Next's own background work under valgrind's slow clock); longer windows
+// are the next thing to try (bench/ANALYSIS.md). Keep-alive is long: under
 // valgrind a dump can outlast Next's 5 s, which then resets the connection.
 //
 //   node bench/next-path-instructions.mjs                 this Node
