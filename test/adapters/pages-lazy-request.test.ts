@@ -134,6 +134,22 @@ describe('a Pages route behind session() that never reads req', () => {
     expect(await crossSite.json()).toMatchObject({ code: 'csrf_rejected' })
     expect(built).not.toHaveBeenCalled()
   })
+
+  it('checks the origin of a request whose Host the URL parser refuses: 403, not a 500', async () => {
+    const body = '{"name":"mallory"}'
+    for (const host of ['a%zz', '[::1']) {
+      const { status, json } = await raw(port, [
+        'POST /api/session HTTP/1.1',
+        `Host: ${host}`,
+        'Origin: https://evil.example',
+        'Content-Type: application/json',
+        `Content-Length: ${body.length}`,
+        'Connection: close',
+      ], body)
+      expect(status).toBe(403)
+      expect(json).toMatchObject({ code: 'csrf_rejected' })
+    }
+  })
 })
 
 describe('req built part-way through the chain', () => {

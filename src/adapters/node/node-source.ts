@@ -3,7 +3,7 @@ import { type BodySource, bodySourceOf } from '../../body/body-source.js'
 import { HttpError } from '../../core/http-error.js'
 import { type RequestHeaders, type RequestSource, requestSourceKey } from '../../core/request-view.js'
 import { NodeBody } from './node-body.js'
-import { hasBody, type PagesRequest, repeatedSingleton, requestUrl, toWebRequest } from './to-request.js'
+import { fallbackUrl, hasBody, type PagesRequest, repeatedSingleton, requestUrl, toWebRequest } from './to-request.js'
 
 // What the Fetch API strips from both ends of a header value.
 const isHttpWhitespace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d
@@ -62,6 +62,7 @@ export class NodeSource implements RequestSource {
   readonly #headers: NodeHeaders
   readonly #body: NodeBody | undefined
   #request: Request | undefined
+  #url: string | undefined
 
   constructor(
     private readonly req: PagesRequest,
@@ -76,13 +77,19 @@ export class NodeSource implements RequestSource {
   }
 
   /**
-   * The same string the Request is built from. Its query reads the same
-   * as the parsed URL's: Node refuses what the URL parser would rewrite
-   * there (spaces, tabs, line breaks), and what it percent-encodes decodes
-   * back to the same values.
+   * The same string the Request is built from, on `localhost` when the URL
+   * parser refuses its host (as the Request then is), so a CSRF check that
+   * parses it cannot fail. Its query reads the same as the parsed URL's:
+   * Node refuses what the URL parser would rewrite there (spaces, tabs, line
+   * breaks), and what it percent-encodes decodes back to the same values.
    */
   get url(): string {
-    return this.#request === undefined ? requestUrl(this.req) : this.#request.url
+    if (this.#request !== undefined) return this.#request.url
+    if (this.#url === undefined) {
+      const url = requestUrl(this.req)
+      this.#url = URL.canParse(url) ? url : fallbackUrl(url, this.req)
+    }
+    return this.#url
   }
 
   /** Node's record until the Request exists, then its headers (a middleware may have set one). */

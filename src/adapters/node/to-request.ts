@@ -58,7 +58,7 @@ function hostOf(req: PagesRequest): string {
 }
 
 /** The same path on `localhost`, for a Host header the URL parser refuses. */
-function fallbackUrl(url: string, req: PagesRequest): string {
+export function fallbackUrl(url: string, req: PagesRequest): string {
   const path = req.url ?? '/'
   return `${url.slice(0, url.indexOf(':'))}://localhost${path.startsWith('/') ? path : `/${path}`}`
 }
