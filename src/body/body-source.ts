@@ -16,6 +16,12 @@ export interface BodySource {
    * Returning from the iterator early stops the upload.
    */
   take(): AsyncIterator<Uint8Array>
+  /**
+   * The whole body at once, when the host holds all of it already (a small
+   * body arrives with the headers), taking the body as `take()` does; else
+   * `undefined`, leaving it untaken. Saves the reader its promises.
+   */
+  takeArrived?(): Uint8Array | undefined
 }
 
 /** The property under which a `Request` offers its {@link BodySource}. */

@@ -1,7 +1,7 @@
 import { HttpError } from '../core/http-error.js'
 import type { RequestView } from '../core/request-view.js'
 import type { BodyAccept, BodyFormat } from './formats.js'
-import { classifyMediaType } from './media-type.js'
+import { classifyMediaType, type MediaTypeVerdict } from './media-type.js'
 import { checkDeclaredLength, readLimited } from './read-limited.js'
 
 /** The rules a route reads its body by. */
@@ -19,19 +19,29 @@ export type RawBody = { bytes: Uint8Array; format: BodyFormat } | undefined
 
 const jsonOnly: readonly BodyAccept[] = ['json']
 
+/** A read that ended at once: its bytes, or its refusal. */
+type Settled = { raw: RawBody } | { refusal: unknown }
+
 // One read per request, whoever asks first: a middleware that verifies a
 // signature over the bytes and the route that then parses them share it.
-const reads = new WeakMap<object, Promise<RawBody>>()
+const reads = new WeakMap<object, Settled | Promise<RawBody>>()
 
 function unsupported(detail: string, headers?: HeadersInit): HttpError {
   return new HttpError(415, { code: 'unsupported_media_type', detail, headers })
+}
+
+function replay(read: Settled | Promise<RawBody>): RawBody | Promise<RawBody> {
+  if (read instanceof Promise) return read
+  if ('refusal' in read) throw read.refusal
+  return read.raw
 }
 
 /**
  * Reads a request body in the order that costs least on bad input:
  * encoding and media type first, then the declared length, then the bytes
  * (counted while they stream). The read happens once per request; later
- * calls get the same bytes, or the same refusal.
+ * calls get the same bytes, or the same refusal. A body the host holds
+ * whole is answered (or refused, by a throw) without a promise.
  *
  * @example
  * ```ts
@@ -39,17 +49,22 @@ function unsupported(detail: string, headers?: HeadersInit): HttpError {
  * if (raw !== undefined) console.log(raw.format, raw.bytes.byteLength)
  * ```
  */
-export function readRawBody(request: RequestView, limits: BodyLimits): Promise<RawBody> {
+export function readRawBody(request: RequestView, limits: BodyLimits): RawBody | Promise<RawBody> {
   const { origin } = request
-  let read = reads.get(origin)
-  if (read === undefined) {
+  const known = reads.get(origin)
+  if (known !== undefined) return replay(known)
+  let read: RawBody | Promise<RawBody>
+  try {
     read = readOnce(request, limits)
-    reads.set(origin, read)
+  } catch (refusal) {
+    reads.set(origin, { refusal })
+    throw refusal
   }
+  reads.set(origin, read instanceof Promise ? read : { raw: read })
   return read
 }
 
-async function readOnce(request: RequestView, limits: BodyLimits): Promise<RawBody> {
+function readOnce(request: RequestView, limits: BodyLimits): RawBody | Promise<RawBody> {
   if (!request.hasBody || request.headers.get('content-length') === '0') return undefined
   const encoding = request.headers.get('content-encoding')
   if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
@@ -61,7 +76,12 @@ async function readOnce(request: RequestView, limits: BodyLimits): Promise<RawBo
   const verdict = classifyMediaType(contentType, limits.accepts ?? jsonOnly)
   if ('refused' in verdict && contentType !== null) throw unsupported(verdict.refused)
   checkDeclaredLength(request, limits.bodyLimit)
-  const bytes = await readLimited(request, limits.bodyLimit)
+  const bytes = readLimited(request, limits.bodyLimit)
+  return bytes instanceof Uint8Array ? withFormat(bytes, verdict) : bytes.then((read) => withFormat(read, verdict))
+}
+
+/** The bytes read, with the format their media type named; an empty body is no body. */
+function withFormat(bytes: Uint8Array, verdict: MediaTypeVerdict): RawBody {
   if (bytes.byteLength === 0) return undefined
   if ('refused' in verdict) throw unsupported(verdict.refused) // bytes, but no Content-Type
   return { bytes, format: verdict.format }

@@ -1,7 +1,7 @@
 import { HttpError } from '../core/http-error.js'
 import { entriesToRecord } from '../core/request-parts.js'
 import type { RequestView } from '../core/request-view.js'
-import { type BodyLimits, ownBytes, readRawBody } from './raw-body.js'
+import { type BodyLimits, ownBytes, type RawBody, readRawBody } from './raw-body.js'
 import { decodeUtf8, parseJsonBody } from './safe-json.js'
 
 export type { BodyLimits } from './raw-body.js'
@@ -14,7 +14,8 @@ const absent: ReadBody = { present: false }
 /**
  * Reads (see `readRawBody`: limits, media types, once per request) and
  * parses a request body: JSON and forms to values, text to a string, bytes
- * as they are.
+ * as they are. A body the host holds whole, in any format but multipart,
+ * is answered without a promise.
  *
  * @example
  * ```ts
@@ -22,8 +23,12 @@ const absent: ReadBody = { present: false }
  * const value = body.present ? body.value : undefined
  * ```
  */
-export async function readBody(request: RequestView, limits: BodyLimits): Promise<ReadBody> {
-  const raw = await readRawBody(request, limits)
+export function readBody(request: RequestView, limits: BodyLimits): ReadBody | Promise<ReadBody> {
+  const raw = readRawBody(request, limits)
+  return raw instanceof Promise ? raw.then((read) => parsed(request, read, limits)) : parsed(request, raw, limits)
+}
+
+function parsed(request: RequestView, raw: RawBody, limits: BodyLimits): ReadBody | Promise<ReadBody> {
   if (raw === undefined) return absent
   const { bytes, format } = raw
   switch (format) {
@@ -32,7 +37,7 @@ export async function readBody(request: RequestView, limits: BodyLimits): Promis
     case 'form':
       return { present: true, value: entriesToRecord(new URLSearchParams(decodeUtf8(bytes))) }
     case 'multipart':
-      return { present: true, value: entriesToRecord(await parseMultipart(bytes, request.headers.get('content-type')!)) }
+      return parseMultipart(bytes, request.headers.get('content-type')!).then((form) => ({ present: true, value: entriesToRecord(form) }))
     case 'text':
       return { present: true, value: decodeUtf8(bytes) }
     case 'bytes':

@@ -47,21 +47,28 @@ function sourceChunks(iterator: AsyncIterator<Uint8Array>): Chunks {
  * Reads the whole body, counting while it streams: a chunked or lying body
  * is cut off as soon as it passes the limit, so memory stays bounded by it.
  * A host's body source (see `BodySource`) is read directly, without a Web
- * stream in between; the limits are the same either way.
+ * stream in between; the limits are the same either way. A body the host
+ * holds whole already is answered at once, without a promise.
  */
-export async function readLimited(request: RequestView, limit: number): Promise<Uint8Array> {
+export function readLimited(request: RequestView, limit: number): Uint8Array | Promise<Uint8Array> {
   const source = request.bodySource()
-  let chunks: Chunks
   if (source !== undefined) {
-    chunks = sourceChunks(source.take())
-  } else {
-    const { body, bodyUsed } = request.req
-    if (body === null) return new Uint8Array(0)
-    if (bodyUsed) {
-      throw HttpError.internal('The request body was already read, by a middleware or the handler.')
+    const arrived = source.takeArrived?.()
+    if (arrived !== undefined) {
+      if (arrived.byteLength > limit) throw tooLarge(limit)
+      return arrived
     }
-    chunks = webChunks(body)
+    return readChunks(sourceChunks(source.take()), limit)
   }
+  const { body, bodyUsed } = request.req
+  if (body === null) return new Uint8Array(0)
+  if (bodyUsed) {
+    throw HttpError.internal('The request body was already read, by a middleware or the handler.')
+  }
+  return readChunks(webChunks(body), limit)
+}
+
+async function readChunks(chunks: Chunks, limit: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = []
   let total = 0
   try {

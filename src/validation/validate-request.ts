@@ -2,7 +2,7 @@ import { HttpError } from '../core/http-error.js'
 import { headerRecord, parseQuery } from '../core/request-parts.js'
 import type { RawParams } from '../core/types.js'
 import { RequestView } from '../core/request-view.js'
-import { type BodyLimits, readBody } from '../body/read-body.js'
+import { type BodyLimits, readBody, type ReadBody } from '../body/read-body.js'
 import type { RouteSpec } from './route-spec.js'
 import type { StandardResult, StandardSchemaV1 } from './standard-schema.js'
 import { type RequestPart, toValidationIssues, validationError, type ValidationIssue } from './validation-error.js'
@@ -55,8 +55,9 @@ function record(
  * among them), then, only if those pass, reads and validates the body.
  * Each validated part is assigned to `into`, in that order; parts without a
  * schema are left alone. Returns `undefined` when all of it was done at
- * once (no body, schemas that answer synchronously, as zod's do), so the
- * common GET pays for no promise; otherwise a promise of the rest. Throws
+ * once (no body or one the host held whole, schemas that answer
+ * synchronously, as zod's do), so the common GET, and a small POST on the
+ * Pages Router, pay for no promise; otherwise a promise of the rest. Throws
  * (or rejects with) the validation problem.
  */
 export function validateInto(
@@ -103,16 +104,27 @@ async function finish(
   if (spec.body !== undefined) await validateBody(spec, req, settings, into, limits)
 }
 
-async function validateBody(
+/** Reads and validates the body; `undefined` when both were done at once. */
+function validateBody(
   spec: RouteSpec,
   req: RequestView,
   settings: ValidationSettings,
   into: Record<string, unknown>,
   limits: BodyLimits | undefined,
-): Promise<void> {
-  const body = await readBody(req, limits ?? { ...settings, bodyLimit: spec.bodyLimit ?? settings.bodyLimit, accepts: spec.accepts })
+): Promise<void> | undefined {
+  const body = readBody(req, limits ?? { ...settings, bodyLimit: spec.bodyLimit ?? settings.bodyLimit, accepts: spec.accepts })
+  if (body instanceof Promise) return body.then((read) => checkBody(spec, read, settings, into))
+  return checkBody(spec, body, settings, into)
+}
+
+function checkBody(spec: RouteSpec, body: ReadBody, settings: ValidationSettings, into: Record<string, unknown>): Promise<void> | undefined {
   const validated = (spec.body as StandardSchemaV1)['~standard'].validate(body.present ? body.value : undefined)
-  const result = isPromise(validated) ? await validated : validated
+  if (isPromise(validated)) return Promise.resolve(validated).then((result) => assignBody(result, body, settings, into))
+  assignBody(validated, body, settings, into)
+  return undefined
+}
+
+function assignBody(result: Result, body: ReadBody, settings: ValidationSettings, into: Record<string, unknown>): void {
   if (result.issues) {
     if (!body.present) throw HttpError.badRequest('This request needs a body.', { code: 'body_required' })
     throw validationError(settings.invalidBodyStatus, toValidationIssues('body', result.issues))

@@ -193,16 +193,4 @@ describe('the Pages Request without a body', () => {
     const result = await callPages(route, { method: 'POST' })
     expect(result.json()).toEqual({ body: null, used: false, text: '' })
   })
-
-  it('req.signal aborts when the client goes away, like the handler’s signal', async () => {
-    let aborted: boolean | undefined
-    const route = toPagesRoute(
-      createHandler().get(({ req }) => {
-        getPagesContext(req)!.res.emit('close')
-        aborted = req.signal.aborted
-      }),
-    )
-    await callPages(route)
-    expect(aborted).toBe(true)
-  })
 })

@@ -34,6 +34,25 @@ export class NodeBody implements BodySource {
   }
 
   /**
+   * Every byte of the body, when Node's parser has seen the whole message
+   * (`complete`) and nobody has read from the stream: the bytes are all in
+   * its buffer then, and one synchronous `read()` hands them over. Node
+   * still emits 'end' afterwards, as it does for any body read to the end.
+   * A stream someone made flowing, or set an encoding on, is left to
+   * `take()`.
+   */
+  takeArrived(): Uint8Array | undefined {
+    const req = this.req
+    if (this.#taken || !req.complete || req.destroyed || req.readableFlowing !== null || req.readableEncoding != null || req.readableDidRead) {
+      return undefined
+    }
+    this.#taken = true
+    // With no size, read() returns the whole buffer in one Buffer (null when empty).
+    const bytes = req.read() as Buffer | null
+    return bytes ?? new Uint8Array(0)
+  }
+
+  /**
    * A Web stream over the body that pulls Node's stream only as fast as
    * its reader asks, so limits can stop it early.
    */

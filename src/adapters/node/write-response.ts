@@ -35,6 +35,23 @@ export function setResponseHeaders(res: ServerResponse, headers: Headers): void 
 }
 
 /**
+ * Sends a response whose whole body is known text: status and headers in
+ * one `writeHead` (a record, each Set-Cookie a line of its own; Node takes
+ * it without building its header map), with the Content-Length `end(text)`
+ * would have added had the head not been written yet.
+ */
+function endWithText(res: ServerResponse, response: Response, text: string): void {
+  const head: Record<string, string | string[]> = {}
+  response.headers.forEach((value, name) => {
+    if (name === 'set-cookie') ((head[name] as string[] | undefined) ??= []).push(value)
+    else head[name] = value
+  })
+  head['content-length'] ??= String(Buffer.byteLength(text))
+  res.writeHead(response.status, head)
+  res.end(text)
+}
+
+/**
  * Writes a Web Response onto Node's `res`: status, every header (each
  * `Set-Cookie` separately), and the body streamed with back-pressure. A
  * client that leaves mid-body cancels the stream instead of buffering it.
@@ -45,14 +62,14 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
     discardBody(response)
     return
   }
-  res.statusCode = response.status
-  setResponseHeaders(res, response.headers)
   // Before `body`: asking a routekit-made response for its body builds the stream it saves.
   const text = knownBodyText(response)
   if (text !== undefined) {
-    res.end(text)
+    endWithText(res, response, text)
     return
   }
+  res.statusCode = response.status
+  setResponseHeaders(res, response.headers)
   if (response.body === null) {
     res.end()
     return
