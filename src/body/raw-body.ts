@@ -1,5 +1,5 @@
 import { HttpError } from '../core/http-error.js'
-import type { RequestView } from '../core/request-view.js'
+import { isRequestSource, type RequestView } from '../core/request-view.js'
 import type { BodyAccept, BodyFormat } from './formats.js'
 import { classifyMediaType, type MediaTypeVerdict } from './media-type.js'
 import { checkDeclaredLength, readLimited } from './read-limited.js'
@@ -22,15 +22,29 @@ const jsonOnly: readonly BodyAccept[] = ['json']
 /** A read that ended at once: its bytes, or its refusal. */
 type Settled = { raw: RawBody } | { refusal: unknown }
 
+type Read = Settled | Promise<RawBody>
+
 // One read per request, whoever asks first: a middleware that verifies a
 // signature over the bytes and the route that then parses them share it.
-const reads = new WeakMap<object, Settled | Promise<RawBody>>()
+// Kept on a host's request source itself (a property costs far less than a
+// WeakMap entry), and for a `Request` beside it, which may be frozen.
+const readKey = Symbol('routekit.body-read')
+const reads = new WeakMap<object, Read>()
+
+type Origin = RequestView['origin'] & { [readKey]?: Read }
+
+const knownRead = (origin: Origin): Read | undefined => (isRequestSource(origin) ? origin[readKey] : reads.get(origin))
+
+function keepRead(origin: Origin, read: Read): void {
+  if (isRequestSource(origin)) origin[readKey] = read
+  else reads.set(origin, read)
+}
 
 function unsupported(detail: string, headers?: HeadersInit): HttpError {
   return new HttpError(415, { code: 'unsupported_media_type', detail, headers })
 }
 
-function replay(read: Settled | Promise<RawBody>): RawBody | Promise<RawBody> {
+function replay(read: Read): RawBody | Promise<RawBody> {
   if (read instanceof Promise) return read
   if ('refusal' in read) throw read.refusal
   return read.raw
@@ -50,17 +64,17 @@ function replay(read: Settled | Promise<RawBody>): RawBody | Promise<RawBody> {
  * ```
  */
 export function readRawBody(request: RequestView, limits: BodyLimits): RawBody | Promise<RawBody> {
-  const { origin } = request
-  const known = reads.get(origin)
+  const origin: Origin = request.origin
+  const known = knownRead(origin)
   if (known !== undefined) return replay(known)
   let read: RawBody | Promise<RawBody>
   try {
     read = readOnce(request, limits)
   } catch (refusal) {
-    reads.set(origin, { refusal })
+    keepRead(origin, { refusal })
     throw refusal
   }
-  reads.set(origin, read instanceof Promise ? read : { raw: read })
+  keepRead(origin, read instanceof Promise ? read : { raw: read })
   return read
 }
 

@@ -8,9 +8,11 @@
  * `bodyUsed` and a second read behaving as undici's; `body` is a byte
  * stream over the text's bytes (as Next's App Router reads it), and
  * `blob()`, `formData()` and `clone()` build undici's body on first use.
- * Only code that reads undici's internal state (`new Request(url, { body:
- * response.body })` is fine, but undici's own `Response.prototype` methods
- * called on it are not) would see no body.
+ * The header values routekit wrote itself are kept aside until someone
+ * reads `headers` (see #own). Only code that reads undici's internal
+ * state (`new Request(url, { body: response.body })` is fine, but undici's
+ * own `Response.prototype` methods and getters called on it are not) would
+ * see no body and none of those headers.
  */
 class TextResponse extends Response {
   readonly #text: string
@@ -27,10 +29,35 @@ class TextResponse extends Response {
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined
   #controller: ReadableByteStreamController | undefined
   #size = 0
+  /**
+   * Header values routekit wrote itself (valid by construction), not yet in
+   * undici's `Headers`: appending them costs more than the rest of the
+   * response, and the Pages adapter sends them from here, so they are added
+   * only when someone reads `headers`.
+   */
+  #own: OwnHeaders | undefined
 
-  constructor(text: string, init: ResponseInit) {
+  constructor(text: string, init: ResponseInit, own?: OwnHeaders) {
     super(null, init)
     this.#text = text
+    this.#own = own
+    // Kept aside only when they are all the headers there are (see ownHeadersOf).
+    if (init.headers !== undefined) void this.headers
+  }
+
+  override get headers(): Headers {
+    const headers = super.headers
+    const own = this.#own
+    if (own !== undefined) {
+      this.#own = undefined
+      for (const name of Object.keys(own)) headers.append(name, own[name]!)
+    }
+    return headers
+  }
+
+  /** The headers routekit wrote, while nobody has read `headers`: then they are all the response has. */
+  static ownHeadersOf(response: Response): OwnHeaders | undefined {
+    return #own in response ? response.#own : undefined
   }
 
   /** The text, while nobody has read or asked for the body. */
@@ -174,18 +201,41 @@ function bytesOf(text: string): Uint8Array<ArrayBuffer> {
 
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
 
+/** Header names (lower case) and values routekit wrote itself, each valid as it stands. */
+export type OwnHeaders = Readonly<Record<string, string>>
+
 /**
  * Makes a response whose body text is known without reading its stream.
+ * `own` are headers routekit itself wrote, added after `init.headers`
+ * when first read (see `ownHeaders`); any other headers go in `init`.
  *
  * @example
  * ```ts
- * const response = responseWithText('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } })
+ * const response = responseWithText('{"ok":true}', { status: 200 }, { 'content-type': 'application/json' })
  * ```
  */
-export function responseWithText(text: string, init: ResponseInit): Response {
+export function responseWithText(text: string, init: ResponseInit, own?: OwnHeaders): Response {
   // Fetch refuses a body with these statuses: undici throws its own error, as it always did.
-  if (init.status !== undefined && nullBodyStatuses.has(init.status)) return new Response(text, init)
-  return new TextResponse(text, init)
+  if (init.status !== undefined && nullBodyStatuses.has(init.status)) {
+    const headers = new Headers(init.headers)
+    if (own !== undefined) for (const name of Object.keys(own)) headers.append(name, own[name]!)
+    return new Response(text, { ...init, headers })
+  }
+  return new TextResponse(text, init, own)
+}
+
+/**
+ * Every header of a routekit-made response, while nobody has read its
+ * `headers`: the Pages adapter then writes them without building undici's.
+ * `undefined` for any other response, or once `headers` was read.
+ *
+ * @example
+ * ```ts
+ * const head = ownHeaders(response) ?? Object.fromEntries(response.headers)
+ * ```
+ */
+export function ownHeaders(response: Response): OwnHeaders | undefined {
+  return TextResponse.ownHeadersOf(response)
 }
 
 /**

@@ -33,7 +33,7 @@ export function methodAnswers(allow: string) {
   const headers = { allow, 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff' }
   return {
     /** 405 with problem+json and `Allow` (RFC 9110 §15.5.6 requires the header). */
-    notAllowed: (): Response => responseWithText(text, { status: 405, headers }),
+    notAllowed: (): Response => responseWithText(text, { status: 405 }, headers),
     /** 204 with `Allow`: the answer to a plain OPTIONS request. */
     options: (): Response => new Response(null, { status: 204, headers: { allow } }),
   }

@@ -20,8 +20,8 @@ export function json<TData>(data: TData, init?: ResponseInit & { status?: 200 })
 export function json<TData, TStatus extends number>(data: TData, init: ResponseInit & { status: TStatus }): TypedResponse<TData, TStatus>
 export function json(data: unknown, init?: ResponseInit): Response {
   const text = JSON.stringify(data)
-  // The common case skips building a Headers object only for Response to copy it.
-  if (init?.headers === undefined) return responseWithText(text, { status: init?.status, statusText: init?.statusText, headers: plainJson })
+  // The common case builds no Headers at all until someone reads them.
+  if (init?.headers === undefined) return responseWithText(text, { status: init?.status, statusText: init?.statusText }, plainJson)
   const headers = new Headers(init.headers)
   if (!headers.has('content-type')) headers.set('content-type', jsonType)
   return responseWithText(text, { ...init, headers })

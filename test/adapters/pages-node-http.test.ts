@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PagesRequest, toPagesRoute } from '../../src/adapters/pages.js'
-import { createHandler, HttpError } from '../../src/index.js'
+import { created, createHandler, HttpError, json } from '../../src/index.js'
 
 // The Pages adapter against a real Node server and real sockets: what the
 // mocks cannot show (chunked request bodies, headers on the wire).
@@ -82,5 +82,60 @@ describe('toPagesRoute on a real node:http server', () => {
     const response = await fetch(`${base}/api/upload`, { method: 'DELETE' })
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('POST, OPTIONS')
+  })
+})
+
+// routekit's own answers are written from the headers routekit made, unless
+// a middleware read them: then from what the middleware left.
+describe('toPagesRoute: routekit-made answers on the wire', () => {
+  const answers = toPagesRoute(
+    createHandler()
+      .use(async ({ headers, next }) => {
+        const result = await next()
+        if (headers.get('x-touch') === '1') result.response.headers.append('set-cookie', 'seen=1; Path=/')
+        return result
+      })
+      .get(() => json({ ok: true }))
+      .post(() => created({ id: 7 }, '/api/items/7')),
+  )
+  let other: Server
+  let url: string
+
+  beforeAll(async () => {
+    other = createServer((req, res) => void answers(req as PagesRequest, res))
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(other.address() as AddressInfo).port}/api/items`
+  })
+
+  afterAll(async () => {
+    other.closeAllConnections()
+    await new Promise((resolve) => other.close(resolve))
+  })
+
+  it('sends json() with its content type and length', async () => {
+    const response = await fetch(url)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(response.headers.get('content-length')).toBe('11')
+    expect(await response.text()).toBe('{"ok":true}')
+  })
+
+  it('sends a header a middleware added after next()', async () => {
+    const response = await fetch(url, { headers: { 'x-touch': '1' } })
+    expect(response.headers.getSetCookie()).toEqual(['seen=1; Path=/'])
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(await response.json()).toEqual({ ok: true })
+  })
+
+  it('sends created() with its Location, and the 405 with its Allow', async () => {
+    const made = await fetch(url, { method: 'POST' })
+    expect(made.status).toBe(201)
+    expect(made.headers.get('location')).toBe('/api/items/7')
+    expect(await made.json()).toEqual({ id: 7 })
+    const refused = await fetch(url, { method: 'DELETE' })
+    expect(refused.status).toBe(405)
+    expect(refused.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS')
+    expect(refused.headers.get('content-type')).toBe('application/problem+json')
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff')
   })
 })

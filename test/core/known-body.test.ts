@@ -155,3 +155,50 @@ describe('a routekit-made body read as a stream behaves as a plain Response', ()
     await same([(r) => r.body !== null, (r) => r.text(), used], '')
   })
 })
+
+// Their headers are added to undici's `Headers` only when first read, so
+// every way of reading them must find them there.
+describe('the headers of a routekit-made answer read as a plain Response’s do', () => {
+  const same = (kit: Response, plain: Response) => expect([...kit.headers]).toEqual([...plain.headers])
+
+  it('are there through get, has, iteration and forEach, and stay one object', () => {
+    const [kit, plain] = pair({ a: 1 })
+    expect(kit.headers.get('content-type')).toBe('application/json')
+    expect(kit.headers.has('Content-Type')).toBe(true)
+    same(kit, plain)
+    const seen: string[] = []
+    kit.headers.forEach((value, name) => seen.push(`${name}: ${value}`))
+    expect(seen).toEqual(['content-type: application/json'])
+    expect(kit.headers).toBe(kit.headers)
+  })
+
+  it('take a header a middleware sets, and lose one it deletes, like any Response', () => {
+    const [kit, plain] = pair({ a: 1 })
+    for (const response of [kit, plain]) {
+      response.headers.set('x-trace', '7')
+      response.headers.append('set-cookie', 'a=1')
+    }
+    same(kit, plain)
+    kit.headers.delete('content-type')
+    expect(kit.headers.get('content-type')).toBeNull()
+  })
+
+  it('are copied by new Headers(), new Response(body, response) and clone()', async () => {
+    const [kit, plain] = pair({ a: 1 })
+    expect([...new Headers(kit.headers)]).toEqual([...new Headers(plain.headers)])
+    const copy = new Response('x', kit)
+    expect(copy.status).toBe(201)
+    expect(copy.headers.get('content-type')).toBe('application/json')
+    const [fresh] = pair({ b: 2 })
+    expect(fresh.clone().headers.get('content-type')).toBe('application/json')
+    expect(await fresh.json()).toEqual({ b: 2 })
+  })
+
+  it('come with json()’s own init headers, the caller’s taking precedence', () => {
+    const answer = json({ a: 1 }, { status: 200, headers: { 'cache-control': 'no-store', 'content-type': 'application/vnd.api+json' } })
+    expect([...answer.headers]).toEqual([
+      ['cache-control', 'no-store'],
+      ['content-type', 'application/vnd.api+json'],
+    ])
+  })
+})

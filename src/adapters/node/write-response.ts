@@ -1,4 +1,4 @@
-import { knownBodyText } from '../../core/known-body.js'
+import { knownBodyText, ownHeaders } from '../../core/known-body.js'
 import type { ServerResponse } from 'node:http'
 
 /** Resolves once the socket can take more, or is gone. */
@@ -37,15 +37,19 @@ export function setResponseHeaders(res: ServerResponse, headers: Headers): void 
 /**
  * Sends a response whose whole body is known text: status and headers in
  * one `writeHead` (a record, each Set-Cookie a line of its own; Node takes
- * it without building its header map), with the Content-Length `end(text)`
+ * it without building its header map), taken from routekit's own headers
+ * where nobody read the response's `headers`, with the Content-Length `end(text)`
  * would have added had the head not been written yet.
  */
 function endWithText(res: ServerResponse, response: Response, text: string): void {
-  const head: Record<string, string | string[]> = {}
-  response.headers.forEach((value, name) => {
-    if (name === 'set-cookie') ((head[name] as string[] | undefined) ??= []).push(value)
-    else head[name] = value
-  })
+  const own = ownHeaders(response)
+  const head: Record<string, string | string[]> = own === undefined ? {} : { ...own }
+  if (own === undefined) {
+    response.headers.forEach((value, name) => {
+      if (name === 'set-cookie') ((head[name] as string[] | undefined) ??= []).push(value)
+      else head[name] = value
+    })
+  }
   head['content-length'] ??= String(Buffer.byteLength(text))
   res.writeHead(response.status, head)
   res.end(text)
