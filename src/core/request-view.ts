@@ -64,12 +64,13 @@ export interface RequestSource {
   readonly [requestSourceKey]: true
   /** Upper case. */
   readonly method: string
-  /** Absolute; only the query is read from it. */
+  /** Absolute; only the query is read from it. Once `request()` was called, that Request's. */
   readonly url: string
+  /** Once `request()` was called, that Request's (a middleware may have set one). */
   readonly headers: RequestHeaders
   /** Whether there is a body on the wire, without touching it. */
   readonly hasBody: boolean
-  /** The body straight from the host, until someone has started reading it. */
+  /** The body straight from the host, until someone has started reading it; once `request()` was called, that Request's. */
   bodySource(): BodySource | undefined
   /** The real `Request`, the same object on every call. */
   request(): Request
@@ -84,38 +85,40 @@ export const requestSourceKey: unique symbol = Symbol.for('routekit.request-sour
  */
 export const handleSourceKey: unique symbol = Symbol.for('routekit.handle-source')
 
-function isSource(origin: Request | RequestSource): origin is RequestSource {
+/** Whether the origin of a view is a host's source rather than a `Request`. */
+export function isRequestSource(origin: Request | RequestSource): origin is RequestSource {
   return (origin as Partial<RequestSource>)[requestSourceKey] === true
 }
 
 /**
  * The core's view of one request: a `Request` it was given, or a source
- * whose `Request` is built the first time `req` is read. Once it exists,
- * everything is read from it, so what user code does to `req` (a header
- * set by a middleware, a body read) is what the core sees too.
+ * whose `Request` is built the first time `req` is read. A source answers
+ * for that `Request` once it exists (see `RequestSource`), so what user
+ * code does to `req` (a header set by a middleware, a body read) is what
+ * the core sees too, through any view of the same request.
  */
 export class RequestView {
   readonly method: string
-  #req: Request | undefined
+  readonly #req: Request | undefined
   readonly #source: RequestSource | undefined
 
   constructor(origin: Request | RequestSource) {
     this.method = origin.method
-    if (isSource(origin)) this.#source = origin
+    if (isRequestSource(origin)) this.#source = origin
     else this.#req = origin
   }
 
   /** The Web `Request`, built now if the host made none yet. */
   get req(): Request {
-    return (this.#req ??= this.#source!.request())
+    return this.#source === undefined ? this.#req! : this.#source.request()
   }
 
   get url(): string {
-    return this.#req === undefined ? this.#source!.url : this.#req.url
+    return this.#source === undefined ? this.#req!.url : this.#source.url
   }
 
   get headers(): RequestHeaders {
-    return this.#req === undefined ? this.#source!.headers : this.#req.headers
+    return this.#source === undefined ? this.#req!.headers : this.#source.headers
   }
 
   /**
@@ -128,17 +131,17 @@ export class RequestView {
 
   /** The host's body source, while nobody has read the body or asked for the Web one. */
   bodySource(): BodySource | undefined {
-    return this.#req === undefined ? this.#source!.bodySource() : bodySourceOf(this.#req)
+    return this.#source === undefined ? bodySourceOf(this.#req!) : this.#source.bodySource()
   }
 
   /** Whether the request has a body; asks the body source first, which leaves the Web body unbuilt. */
   get hasBody(): boolean {
-    if (this.#req === undefined) return this.#source!.hasBody
-    return bodySourceOf(this.#req) !== undefined || this.#req.body !== null
+    if (this.#source !== undefined) return this.#source.hasBody
+    return bodySourceOf(this.#req!) !== undefined || this.#req!.body !== null
   }
 
-  /** Whether a host's parser read the body first, so its exact bytes are gone (see `rebuiltBodyKey`). */
+  /** Whether a host's parser read the body first, so its exact bytes are gone (see `rebuiltBodyKey`). A source's never was. */
   get rebuiltBody(): boolean {
-    return this.#req !== undefined && (this.#req as { [rebuiltBodyKey]?: boolean })[rebuiltBodyKey] === true
+    return this.#source === undefined && (this.#req as { [rebuiltBodyKey]?: boolean })[rebuiltBodyKey] === true
   }
 }

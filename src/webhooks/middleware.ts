@@ -102,9 +102,10 @@ export function webhook(options: WebhookOptions): Middleware<{}, { webhook: Webh
   const store = options.store === undefined ? memoryWebhookStore() : options.store
   const keys = webhookKeys(where, scheme, options.secrets)
 
-  const middleware: Middleware<{}, { webhook: WebhookDelivery }> = async ({ req, rawBody, next }) => {
+  const middleware: Middleware<{}, { webhook: WebhookDelivery }> = async ({ headers, rawBody, next }) => {
     // Headers and timestamp first: an unsigned or stale request costs no body read and no HMAC.
-    const signed = scheme.read(req.headers)
+    // `headers`, not `req.headers`: on the Pages Router no Request is built for them.
+    const signed = scheme.read(headers)
     if (signed.timestamp !== undefined && Math.abs(Date.now() / 1000 - signed.timestamp) > tolerance) {
       throw timestampOutsideTolerance(scheme.name, tolerance)
     }

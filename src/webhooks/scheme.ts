@@ -1,3 +1,5 @@
+import type { RequestHeaders } from '../core/request-view.js'
+
 /**
  * The signature schemes `webhook()` verifies.
  *
@@ -61,7 +63,7 @@ export interface WebhookScheme {
   /** The key bytes of one configured secret; throws a TypeError naming the mistake, never the value. */
   secretBytes(secret: string, where: string): Uint8Array
   /** Reads the signature headers; throws the 400 or 401 refusal when they are missing or unreadable. */
-  read(headers: Headers): SignedParts
+  read(headers: RequestHeaders): SignedParts
   /** The headers, for OpenAPI. */
   headers: readonly SchemeHeader[]
 }

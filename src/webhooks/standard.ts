@@ -1,10 +1,11 @@
 import { configError } from '../core/options.js'
+import type { RequestHeaders } from '../core/request-view.js'
 import { fromBase64, prefixed } from './hmac.js'
 import { malformed, signatureMissing } from './refusals.js'
 import type { SignedParts, WebhookScheme } from './scheme.js'
 
 /** A header by its Standard Webhooks name, or by Svix's (`svix-id` ...), whose service the specification comes from. */
-function header(headers: Headers, name: 'id' | 'timestamp' | 'signature'): string | null {
+function header(headers: RequestHeaders, name: 'id' | 'timestamp' | 'signature'): string | null {
   return headers.get(`webhook-${name}`) ?? headers.get(`svix-${name}`)
 }
 

@@ -154,12 +154,19 @@ describe('a Pages route behind session() that never reads req', () => {
 
 describe('req built part-way through the chain', () => {
   // A middleware after jwt() reads req: the route's body schema must still get the body.
-  const tenant: Middleware<{}, { tenant: string | null; path: string }> = ({ req, next }) =>
-    next({ ctx: { tenant: req.headers.get('x-tenant'), path: new URL(req.url).pathname } })
+  const tenant: Middleware<{}, { tenant: string | null; path: string; early: Request }> = ({ req, next }) =>
+    next({ ctx: { tenant: req.headers.get('x-tenant'), path: new URL(req.url).pathname, early: req } })
   const handler = createHandler()
     .use(auth)
     .use(tenant)
-    .post({ body: Item }, ({ body, tenant, path, req }) => ({ body, tenant, path, isRequest: req instanceof Request, used: req.bodyUsed }))
+    .post({ body: Item }, ({ body, tenant, path, early, req }) => ({
+      body,
+      tenant,
+      path,
+      isRequest: req instanceof Request,
+      used: req.bodyUsed,
+      same: req === early,
+    }))
   let port: number
   beforeAll(async () => {
     port = await serve(handler)
@@ -172,8 +179,8 @@ describe('req built part-way through the chain', () => {
       body: '{"name":"ink"}',
     })
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ body: { name: 'ink' }, tenant: 'acme', path: '/api/orders', isRequest: true, used: true })
-    expect(built).toHaveBeenCalledTimes(1)
+    expect(await response.json()).toEqual({ body: { name: 'ink' }, tenant: 'acme', path: '/api/orders', isRequest: true, used: true, same: true })
+    expect(built).toHaveBeenCalled()
   })
 })
 
@@ -247,5 +254,30 @@ describe('a request Fetch cannot carry, found only when req is read', () => {
     expect(result.status).toBe(400)
     expect(result.headers['content-type']).toBe('application/problem+json')
     expect(result.json()).toMatchObject({ status: 400, code: 'bad_request' })
+  })
+})
+
+describe('a Pages webhook route that never reads req', () => {
+  it('verifies each provider’s signature, and refuses a tampered one, without building a Request', async () => {
+    const { providers } = await import('../webhooks/providers.js')
+    const { webhook } = await import('../../src/webhooks/index.js')
+    for (const provider of providers) {
+      const port = await serve(
+        createHandler()
+          .use(webhook({ scheme: provider.scheme, secrets: provider.secrets[0], store: false }))
+          .post({ body: z.object({ event: z.string() }) }, ({ body, webhook }) => ({ event: body.event, scheme: webhook.scheme })),
+      )
+      const payload = '{"event":"paid"}'
+      const headers = await provider.sign(payload, provider.secrets[0])
+      const url = `http://127.0.0.1:${port}/api/hooks`
+      const post = (signed: Record<string, string>) => fetch(url, { method: 'POST', headers: { ...signed, 'content-type': 'application/json' }, body: payload })
+      const accepted = await post(headers)
+      expect(accepted.status).toBe(200)
+      expect(await accepted.json()).toEqual({ event: 'paid', scheme: provider.scheme })
+      const tampered = await post(provider.tamperSignature(headers))
+      expect(tampered.status).toBe(401)
+      expect(tampered.headers.get('content-type')).toBe('application/problem+json')
+    }
+    expect(built).not.toHaveBeenCalled()
   })
 })

@@ -8,7 +8,7 @@ import { handleSourceKey, type RequestSource } from '../../core/request-view.js'
 import type { RawParams } from '../../core/types.js'
 import { clientSignal } from './client-signal.js'
 import { NodeSource } from './node-source.js'
-import { isForbiddenMethod, type PagesRequest, toWebRequest } from './to-request.js'
+import { isForbiddenMethod, type PagesRequest, toWebRequest, unreadableDetail } from './to-request.js'
 import { discardBody, writeResponse } from './write-response.js'
 
 /** The answer to a request whose line or headers a Web Request cannot carry. */
@@ -18,7 +18,7 @@ export const unreadableRequest = () =>
     title: 'Bad Request',
     status: 400,
     code: 'bad_request',
-    detail: 'The request line or headers could not be read.',
+    detail: unreadableDetail,
   })
 
 /** Where a Node answerer gets the route's params and the Web Request from. */

@@ -77,3 +77,8 @@ export class NodeBody implements BodySource {
     )
   }
 }
+
+/** The body while no reader has started on it: what a request offers routekit's body reader. */
+export function untaken(body: NodeBody | undefined): NodeBody | undefined {
+  return body !== undefined && !body.taken ? body : undefined
+}

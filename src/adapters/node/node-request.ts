@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import { type BodySource, bodySourceKey, rebuiltBodyKey } from '../../body/body-source.js'
-import type { NodeBody } from './node-body.js'
+import { type NodeBody, untaken } from './node-body.js'
 import type { PagesRequest } from './to-request.js'
 
 /**
@@ -63,8 +63,7 @@ export class NodeRequest extends Request {
 
   /** Offered to routekit's body reader until the Web body is asked for. */
   get [bodySourceKey](): BodySource | undefined {
-    const { body } = this.#parts
-    return this.#web === undefined && body !== undefined && !body.taken ? body : undefined
+    return this.#web === undefined ? untaken(this.#parts.body) : undefined
   }
 
   /** Whether Next's body parser read the body before the adapter saw it. */

@@ -2,8 +2,8 @@ import type { ServerResponse } from 'node:http'
 import { type BodySource, bodySourceOf } from '../../body/body-source.js'
 import { HttpError } from '../../core/http-error.js'
 import { type RequestHeaders, type RequestSource, requestSourceKey } from '../../core/request-view.js'
-import { NodeBody } from './node-body.js'
-import { fallbackUrl, hasBody, type PagesRequest, repeatedSingleton, requestUrl, toWebRequest } from './to-request.js'
+import { NodeBody, untaken } from './node-body.js'
+import { fallbackUrl, hasBody, type PagesRequest, repeatedSingleton, requestUrl, toWebRequest, unreadableDetail } from './to-request.js'
 
 // What the Fetch API strips from both ends of a header value.
 const isHttpWhitespace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d
@@ -99,8 +99,7 @@ export class NodeSource implements RequestSource {
 
   bodySource(): BodySource | undefined {
     if (this.#request !== undefined) return bodySourceOf(this.#request)
-    const body = this.#body
-    return body !== undefined && !body.taken ? body : undefined
+    return untaken(this.#body)
   }
 
   request(): Request {
@@ -109,7 +108,7 @@ export class NodeSource implements RequestSource {
         this.#request = toWebRequest(this.req, this.res, this.signal, this.#body)
       } catch (error) {
         // Built late, the refusal of a request Fetch cannot carry is still the client's 400.
-        throw HttpError.badRequest('The request line or headers could not be read.', { code: 'bad_request', cause: error })
+        throw HttpError.badRequest(unreadableDetail, { code: 'bad_request', cause: error })
       }
     }
     return this.#request

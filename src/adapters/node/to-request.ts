@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { NodeBody } from './node-body.js'
 import { NodeRequest, type NodeRequestParts } from './node-request.js'
 
+/** Why a request whose line or headers a Web `Request` cannot carry is refused (a 400), wherever it is found. */
+export const unreadableDetail = 'The request line or headers could not be read.'
+
 /**
  * A Pages Router request: Node's, with what Next.js adds to it.
  *
