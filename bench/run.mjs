@@ -55,9 +55,11 @@ if (process.env.BENCH_FROM_JSON) {
   if (counting) {
     console.log('instructions, in-process ...')
     const options = { n: counts.n, warmup: counts.warmup, repeats: counts.repeats, log: console.log }
-    instructions = await countInProcess({ ...options, scenarios: ['get', 'post', 'notAllowed'] })
-    // The App Router reads an answer's body as a stream: the GET counted that way too.
-    instructionsStream = await countInProcess({ ...options, scenarios: ['get'], read: 'stream' })
+    // The App Router reads an answer's body as a stream, so the targets are
+    // judged read that way; the GET is also counted read with arrayBuffer()
+    // (routekit's own answers skip the stream then; the floor cannot).
+    instructions = await countInProcess({ ...options, scenarios: ['get'] })
+    instructionsStream = await countInProcess({ ...options, scenarios: ['get', 'post', 'notAllowed'], read: 'stream' })
     console.log('instructions, Node path ...')
     nodeInstructions = await countNodePath({ warmup: counts.nodeWarmup, requests: counts.nodeRequests, windows: counts.nodeWindows, log: console.log })
   }
@@ -93,17 +95,17 @@ const issue23 = []
 if (counted) {
   const get = instructionRatio(instructions.get)
   const getStream = instructionRatio(instructionsStream.get)
-  const post = instructionRatio(instructions.post)
-  const notAllowed = instructionRatio(instructions.notAllowed)
+  const post = instructionRatio(instructionsStream.post)
+  const notAllowed = instructionRatio(instructionsStream.notAllowed)
   issue23.push(
-    ['GET + query schema: at most 1.10× hand-written, instructions', formatInstructionRatio(get), get.ratio <= 1.1],
-    ['the same, the body read as a stream (as the App Router reads it)', formatInstructionRatio(getStream), getStream.ratio <= 1.1],
+    ['GET + query schema: at most 1.10× hand-written, instructions, the body read as a stream (as the App Router reads it)', formatInstructionRatio(getStream), getStream.ratio <= 1.1],
+    ['the same, the body read with arrayBuffer()', formatInstructionRatio(get), get.ratio <= 1.1],
   )
   issue23.push(['GET + query schema: at most 1.10× hand-written, time', `×${kit('get').ratio.median.toFixed(3)}`, kit('get').ratio.median <= 1.1])
   issue23.push(
-    ['POST + token + body: at most 1.05× hand-written, instructions', formatInstructionRatio(post), post.ratio <= 1.05],
+    ['POST + token + body: at most 1.05× hand-written, instructions, read as a stream', formatInstructionRatio(post), post.ratio <= 1.05],
     ['POST + token + body: at most 1.05× hand-written, time', `×${kit('post').ratio.median.toFixed(3)}`, kit('post').ratio.median <= 1.05],
-    ['wrong method: at most 1.00× hand-written, instructions', formatInstructionRatio(notAllowed), notAllowed.ratio <= 1.0],
+    ['wrong method: at most 1.00× hand-written, instructions, read as a stream', formatInstructionRatio(notAllowed), notAllowed.ratio <= 1.0],
     ['wrong method: at most 1.00× hand-written, time', `×${kit('notAllowed').ratio.median.toFixed(3)}`, kit('notAllowed').ratio.median <= 1.0],
   )
   const nodeMean = (name) => mean(settled(nodeInstructions[name]))
@@ -133,7 +135,7 @@ const count = (value) => Math.round(value).toLocaleString('en')
 const instructionTables = !counted
   ? 'Not counted in this run (`BENCH_INSTRUCTIONS=0`).'
   : [
-      `Each contender answers the in-process requests in a child process under callgrind (\`valgrind --tool=callgrind --callgrind-out-file=/dev/null\`): ${counts.warmup} warm-up requests then ${counts.n}, minus the same warm-up then none, divided by ${counts.n}; all threads, user space; ${counts.repeats} runs each (\`node bench/instructions.mjs\`). Bodies are read with \`arrayBuffer()\`, and in the last row as a stream.`,
+      `Each contender answers the in-process requests in a child process under callgrind (\`valgrind --tool=callgrind --callgrind-out-file=/dev/null\`): ${counts.warmup} warm-up requests then ${counts.n}, minus the same warm-up then none, divided by ${counts.n}; all threads, user space; ${counts.repeats} runs each (\`node bench/instructions.mjs\`). The first row reads bodies with \`arrayBuffer()\`, the others as a stream.`,
       '',
       table(
         ['scenario', 'hand-written, by run', 'routekit, by run', 'routekit / hand-written'],
