@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http'
-import { type AddressInfo, connect, type Socket } from 'node:net'
+import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { type PagesRequest, toPagesRoute } from '../../src/adapters/pages.js'
+import { toPagesRoute } from '../../src/adapters/pages.js'
 import { createHandler } from '../../src/index.js'
+import { listenPages } from './pages-helpers.js'
 
 // A body that arrives with its headers is in Node's buffer before the route
 // reads it, and the adapter takes it in one synchronous read; one that is
@@ -23,19 +23,10 @@ const route = toPagesRoute(
     .post({ body: Item }, ({ body, seen }) => ({ name: body.name, seen })),
 )
 
-let server: Server
 let port: number
-
-beforeAll(async () => {
-  server = createServer((req, res) => void route(req as PagesRequest, res))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  port = (server.address() as AddressInfo).port
-})
-
-afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
-})
+let close: () => Promise<void>
+beforeAll(async () => ({ port, close } = await listenPages(route)))
+afterAll(() => close())
 
 /** The raw answers read from one connection until `count` of them have ended. */
 async function exchange(parts: (string | number)[], count = 1): Promise<string[]> {

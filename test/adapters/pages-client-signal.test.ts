@@ -1,14 +1,14 @@
-import { createServer, type Server, type ServerResponse } from 'node:http'
-import { type AddressInfo, connect } from 'node:net'
+import type { Server, ServerResponse } from 'node:http'
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PagesRequest, toPagesRoute } from '../../src/adapters/pages.js'
 import { createHandler, type RequestHandler } from '../../src/index.js'
+import { listenPages } from './pages-helpers.js'
 
 // The handler's signal on a real server, for a client that really leaves:
 // the adapter listens to `res` only once some code asks for the signal, so
 // a signal first read after the client left must be aborted already.
 let route: (req: PagesRequest, res: ServerResponse) => Promise<void>
-let server: Server
 let port: number
 /** Resolves a moment after the server saw the client's socket close (Node's 'close' on `res` follows it). */
 let clientGone: Promise<void>
@@ -19,17 +19,13 @@ function serve(handler: RequestHandler): void {
   clientGone = new Promise((resolve) => (markGone = () => setTimeout(resolve, 20)))
 }
 
+let close: () => Promise<void>
 beforeAll(async () => {
-  server = createServer((req, res) => void route(req as PagesRequest, res))
+  let server: Server
+  ;({ server, port, close } = await listenPages((req, res) => route(req, res)))
   server.on('connection', (socket) => socket.on('close', () => markGone()))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  port = (server.address() as AddressInfo).port
 })
-
-afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
-})
+afterAll(() => close())
 
 /** Sends a request, then hangs up without waiting for the answer. */
 async function sendAndLeave(method: string): Promise<void> {

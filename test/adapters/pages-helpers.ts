@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { createMocks, type RequestOptions } from 'node-mocks-http'
 import type { PagesRequest, PagesRoute } from '../../src/adapters/pages.js'
 
@@ -42,4 +43,15 @@ export async function callPages(route: PagesRoute, call: PagesCall = {}) {
     text: () => String(res._getData()),
     json: () => JSON.parse(String(res._getData())) as Record<string, unknown>,
   }
+}
+
+/** A real node:http server on 127.0.0.1 that answers with `route`: for what only sockets show. */
+export async function listenPages(route: (req: PagesRequest, res: ServerResponse) => unknown): Promise<{ server: Server; port: number; close: () => Promise<void> }> {
+  const server = createServer((req, res) => void route(req as PagesRequest, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const close = async () => {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+  return { server, port: (server.address() as AddressInfo).port, close }
 }

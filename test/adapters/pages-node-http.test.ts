@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PagesRequest, toPagesRoute } from '../../src/adapters/pages.js'
 import { created, createHandler, HttpError, json } from '../../src/index.js'
+import { listenPages } from './pages-helpers.js'
 
 // The Pages adapter against a real Node server and real sockets: what the
 // mocks cannot show (chunked request bodies, headers on the wire).
@@ -98,19 +99,14 @@ describe('toPagesRoute: routekit-made answers on the wire', () => {
       .get(() => json({ ok: true }))
       .post(() => created({ id: 7 }, '/api/items/7')),
   )
-  let other: Server
   let url: string
-
+  let close: () => Promise<void>
   beforeAll(async () => {
-    other = createServer((req, res) => void answers(req as PagesRequest, res))
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
-    url = `http://127.0.0.1:${(other.address() as AddressInfo).port}/api/items`
+    const listening = await listenPages(answers)
+    url = `http://127.0.0.1:${listening.port}/api/items`
+    close = listening.close
   })
-
-  afterAll(async () => {
-    other.closeAllConnections()
-    await new Promise((resolve) => other.close(resolve))
-  })
+  afterAll(() => close())
 
   it('sends json() with its content type and length', async () => {
     const response = await fetch(url)
