@@ -42,7 +42,7 @@ class TextResponse extends Response {
     this.#text = text
     this.#own = own
     // Kept aside only when they are all the headers there are (see ownHeadersOf).
-    if (init.headers !== undefined) void this.headers
+    if (own !== undefined && init.headers !== undefined) void this.headers
   }
 
   override get headers(): Headers {

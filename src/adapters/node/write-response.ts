@@ -37,9 +37,9 @@ export function setResponseHeaders(res: ServerResponse, headers: Headers): void 
 /**
  * Sends a response whose whole body is known text: status and headers in
  * one `writeHead` (a record, each Set-Cookie a line of its own; Node takes
- * it without building its header map), taken from routekit's own headers
- * where nobody read the response's `headers`, with the Content-Length `end(text)`
- * would have added had the head not been written yet.
+ * it without building its header map), from routekit's own headers while
+ * nobody read the response's `headers`, with the Content-Length that
+ * `end(text)` would have added had the head not been written yet.
  */
 function endWithText(res: ServerResponse, response: Response, text: string): void {
   const own = ownHeaders(response)
