@@ -50,7 +50,7 @@ class TextResponse extends Response {
     const own = this.#own
     if (own !== undefined) {
       this.#own = undefined
-      for (const name of Object.keys(own)) headers.append(name, own[name]!)
+      appendOwn(headers, own)
     }
     return headers
   }
@@ -204,6 +204,11 @@ const nullBodyStatuses = new Set([101, 103, 204, 205, 304])
 /** Header names (lower case) and values routekit wrote itself, each valid as it stands. */
 export type OwnHeaders = Readonly<Record<string, string>>
 
+/** Adds routekit's own headers after those already there. */
+function appendOwn(headers: Headers, own: OwnHeaders): void {
+  for (const name of Object.keys(own)) headers.append(name, own[name]!)
+}
+
 /**
  * Makes a response whose body text is known without reading its stream.
  * `own` are headers routekit itself wrote, added after `init.headers`
@@ -218,7 +223,7 @@ export function responseWithText(text: string, init: ResponseInit, own?: OwnHead
   // Fetch refuses a body with these statuses: undici throws its own error, as it always did.
   if (init.status !== undefined && nullBodyStatuses.has(init.status)) {
     const headers = new Headers(init.headers)
-    if (own !== undefined) for (const name of Object.keys(own)) headers.append(name, own[name]!)
+    if (own !== undefined) appendOwn(headers, own)
     return new Response(text, { ...init, headers })
   }
   return new TextResponse(text, init, own)
